@@ -1,0 +1,9 @@
+/**
+ * Warden's consent SDK: cookie classification, the consent ledger, consent signals, retention and
+ * data-subject requests.
+ */
+module dev.warden.consent {
+  requires transitive dev.warden.policy;
+
+  exports dev.warden.consent;
+}

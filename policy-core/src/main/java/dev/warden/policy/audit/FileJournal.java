@@ -1,0 +1,482 @@
+package dev.warden.policy.audit;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The file-backed journal behind {@link AuditJournal}. */
+final class FileJournal implements AuditJournal {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FileJournal.class);
+
+  private final Path dir;
+  private final Durability durability;
+  private final Clock clock;
+  private final long maxSegmentBytes;
+  private final byte[] key;
+  private final ChainHash hasher;
+  private final EntryCodec codec = new EntryCodec();
+  private final ReentrantLock appendLock = new ReentrantLock();
+  private final ReentrantLock commitLock = new ReentrantLock();
+  private final FileChannel lockChannel;
+  private final FileLock fileLock;
+  private final FileChannel headChannel;
+  private final Recovery recovery;
+
+  // Guarded by appendLock.
+  private FileChannel segment;
+  private long segmentBytes;
+  private long lastSeq;
+  private String lastHash;
+  private long rotations;
+  private boolean closed;
+  private IOException failure;
+  private Map<String, Object> pendingTruncationNote;
+
+  // Written under commitLock (and appendLock in SYNC mode); read by any thread.
+  private volatile long durableSeq;
+
+  private FileJournal(Path dir, Durability durability, Clock clock, long maxSegmentBytes, byte[] key,
+      FileChannel lockChannel, FileLock fileLock, FileChannel headChannel, Recovery recovery) {
+    this.dir = dir;
+    this.durability = durability;
+    this.clock = clock;
+    this.maxSegmentBytes = maxSegmentBytes;
+    this.key = key;
+    this.hasher = ChainHash.create(key);
+    this.lockChannel = lockChannel;
+    this.fileLock = fileLock;
+    this.headChannel = headChannel;
+    this.recovery = recovery;
+  }
+
+  static FileJournal open(Path dir, Durability durability, Clock clock, long maxSegmentBytes,
+      byte[] key, boolean acceptTruncation) {
+    FileChannel lockChannel = null;
+    try {
+      Files.createDirectories(dir);
+      lockChannel = FileChannel.open(dir.resolve(JournalFiles.LOCK), StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = lockChannel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        throw new AuditJournalException(dir, "the journal is already open (in this or another process)");
+      }
+      try {
+        return openLocked(dir, durability, clock, maxSegmentBytes, key, acceptTruncation, lockChannel, lock);
+      } catch (RuntimeException | IOException e) {
+        lock.release();
+        throw e;
+      }
+    } catch (IOException e) {
+      closeQuietly(lockChannel);
+      throw new AuditJournalException(dir, "cannot open the journal: " + e, e);
+    } catch (RuntimeException e) {
+      closeQuietly(lockChannel);
+      throw e;
+    }
+  }
+
+  private static FileJournal openLocked(Path dir, Durability durability, Clock clock,
+      long maxSegmentBytes, byte[] key, boolean acceptTruncation, FileChannel lockChannel,
+      FileLock lock) throws IOException {
+    List<Path> segments = JournalFiles.segments(dir);
+    long torn = 0;
+    long lastSeq = 0;
+    String lastHash = ChainHash.GENESIS;
+    Path current;
+    if (segments.isEmpty()) {
+      current = dir.resolve(JournalFiles.segmentName(1));
+    } else {
+      current = segments.get(segments.size() - 1);
+      torn = repairTail(current);
+      for (int i = segments.size() - 1; i >= 0; i--) {
+        byte[] lastLine = lastLine(segments.get(i));
+        if (lastLine != null) {
+          lastSeq = JournalVerifier.parseSeq(lastLine, lastLine.length);
+          lastHash = checkedHash(segments.get(i), lastLine, key);
+          break;
+        }
+      }
+    }
+    Path headPath = dir.resolve(JournalFiles.HEAD);
+    JournalFiles.Head head = JournalFiles.readHead(headPath);
+    boolean truncated = false;
+    if (head != null && head.sequence() >= 0
+        && (head.sequence() > lastSeq || (head.sequence() == lastSeq && !head.hash().equals(lastHash)))) {
+      String what = head.sequence() > lastSeq
+          ? "the journal ends at entry " + lastSeq + " but its head records entry " + head.sequence()
+              + ": entries were removed from its end"
+          : "its last entry does not match the head's record of it";
+      if (!acceptTruncation) {
+        throw new AuditJournalException(dir, what + "; verify it (warden audit verify " + dir
+            + ") and open it with acceptTruncation(true) to continue");
+      }
+      LOG.error("audit journal {}: {}; continuing because truncation is accepted", dir, what);
+      truncated = true;
+    }
+    FileChannel seg = FileChannel.open(current, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND);
+    FileChannel headChannel = FileChannel.open(headPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.READ);
+    if (torn > 0) {
+      LOG.warn("audit journal {}: repaired a torn last line ({} bytes dropped) after entry {}", dir, torn, lastSeq);
+    }
+    FileJournal j = new FileJournal(dir, durability, clock, maxSegmentBytes, key, lockChannel, lock,
+        headChannel, new Recovery(torn, lastSeq, truncated));
+    j.segment = seg;
+    j.segmentBytes = seg.size();
+    j.lastSeq = lastSeq;
+    j.lastHash = lastHash;
+    j.durableSeq = lastSeq;
+    if (truncated) {
+      Map<String, Object> note = new LinkedHashMap<>();
+      note.put("headSequence", head.sequence());
+      note.put("foundSequence", lastSeq);
+      j.pendingTruncationNote = note;
+    }
+    return j;
+  }
+
+  /** Cuts off bytes after the last newline (a torn write); returns how many were cut. */
+  private static long repairTail(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      long size = ch.size();
+      long keep = size;
+      ByteBuffer b = ByteBuffer.allocate(8192);
+      long pos = size;
+      outer:
+      while (pos > 0) {
+        int n = (int) Math.min(b.capacity(), pos);
+        pos -= n;
+        b.clear().limit(n);
+        readFully(ch, b, pos);
+        for (int i = n - 1; i >= 0; i--) {
+          if (b.get(i) == '\n') {
+            keep = pos + i + 1;
+            break outer;
+          }
+        }
+        keep = 0;
+      }
+      if (size == 0 || keep == size) {
+        return 0;
+      }
+      ch.truncate(keep);
+      ch.force(true);
+      return size - keep;
+    }
+  }
+
+  /** The last complete line of a segment (without its newline), or null if it has none. */
+  private static byte[] lastLine(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long end = ch.size() - 1; // the newline
+      if (end < 0) {
+        return null;
+      }
+      long start = end;
+      ByteBuffer one = ByteBuffer.allocate(8192);
+      long pos = end;
+      search:
+      while (pos > 0) {
+        int n = (int) Math.min(one.capacity(), pos);
+        long from = pos - n;
+        one.clear().limit(n);
+        readFully(ch, one, from);
+        for (int i = n - 1; i >= 0; i--) {
+          if (one.get(i) == '\n') {
+            start = from + i + 1;
+            break search;
+          }
+        }
+        pos = from;
+        start = 0;
+      }
+      if (end - start > JournalVerifier.MAX_LINE) {
+        throw new IOException("the last line of " + file + " is longer than " + JournalVerifier.MAX_LINE + " bytes");
+      }
+      ByteBuffer line = ByteBuffer.allocate((int) (end - start));
+      readFully(ch, line, start);
+      return line.array();
+    }
+  }
+
+  private static String checkedHash(Path file, byte[] line, byte[] key) {
+    if (JournalVerifier.parseSeq(line, line.length) < 1 || !JournalVerifier.endsWithHashSuffix(line, line.length)) {
+      throw new AuditJournalException(file, "the last line is not a journal entry; verify the journal");
+    }
+    int bodyEnd = line.length - EntryCodec.SUFFIX_LENGTH;
+    byte[] hex = new byte[ChainHash.HEX_LENGTH];
+    JournalVerifier.toHex(ChainHash.create(key).hash(line, 0, bodyEnd), hex);
+    String stored = new String(line, bodyEnd + EntryCodec.HASH_PREFIX.length, ChainHash.HEX_LENGTH,
+        StandardCharsets.US_ASCII);
+    if (!stored.equals(new String(hex, StandardCharsets.US_ASCII))) {
+      throw new AuditJournalException(file, "the last entry does not match its hash (modified, or a"
+          + " different HMAC key); verify the journal");
+    }
+    return stored;
+  }
+
+  @Override
+  public AuditEntry append(String type, Pseudonym subject, Map<String, ?> payload) {
+    EntryCodec.checkType(type);
+    java.util.Objects.requireNonNull(payload, "payload");
+    long seq;
+    AuditEntry entry;
+    appendLock.lock();
+    try {
+      ensureWritable();
+      if (pendingTruncationNote != null) {
+        Map<String, Object> note = pendingTruncationNote;
+        pendingTruncationNote = null;
+        write("journal.truncation-accepted", null, note);
+      }
+      entry = write(type, subject, payload);
+      seq = entry.sequence();
+      if (durability == Durability.SYNC) {
+        segment.force(false);
+        durableSeq = seq;
+        JournalFiles.writeHead(headChannel, seq, entry.hash());
+      }
+    } catch (IOException e) {
+      failure = e;
+      throw new AuditJournalException(dir, "cannot append: " + e.getMessage(), e);
+    } finally {
+      appendLock.unlock();
+    }
+    if (durability == Durability.GROUP_COMMIT) {
+      awaitDurable(seq);
+    }
+    return entry;
+  }
+
+  private AuditEntry write(String type, Pseudonym subject, Map<String, ?> payload) throws IOException {
+    long seq = lastSeq + 1;
+    java.time.Instant ts = clock.instant();
+    String hash = codec.encode(seq, ts, type, subject, payload, lastHash, hasher);
+    int len = codec.length();
+    if (segmentBytes > 0 && segmentBytes + len > maxSegmentBytes) {
+      rotate(seq);
+    }
+    ByteBuffer b = ByteBuffer.wrap(codec.bytes(), 0, len);
+    while (b.hasRemaining()) {
+      segment.write(b);
+    }
+    segmentBytes += len;
+    AuditEntry entry = new AuditEntry(seq, ts, type, Optional.ofNullable(subject), copy(payload), lastHash, hash);
+    lastSeq = seq;
+    lastHash = hash;
+    return entry;
+  }
+
+  private static Map<String, Object> copy(Map<String, ?> payload) {
+    return payload.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(payload));
+  }
+
+  private void rotate(long nextSeq) throws IOException {
+    if (durability != Durability.OS) {
+      segment.force(false);
+    }
+    segment.close();
+    rotations++;
+    Path next = dir.resolve(JournalFiles.segmentName(nextSeq));
+    segment = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND);
+    segmentBytes = 0;
+    if (durability != Durability.OS) {
+      forceDirectory();
+    }
+  }
+
+  private void forceDirectory() {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException e) {
+      LOG.debug("cannot force directory {} (not supported on this platform): {}", dir, e.toString());
+    }
+  }
+
+  /** Group commit: the first waiter forces everything written so far; later waiters find it done. */
+  private void awaitDurable(long seq) {
+    if (durableSeq >= seq) {
+      return;
+    }
+    commitLock.lock();
+    try {
+      if (durableSeq >= seq) {
+        return;
+      }
+      FileChannel ch;
+      long upTo;
+      String hash;
+      long rotationsBefore;
+      appendLock.lock();
+      try {
+        ensureWritable();
+        ch = segment;
+        upTo = lastSeq;
+        hash = lastHash;
+        rotationsBefore = rotations;
+      } finally {
+        appendLock.unlock();
+      }
+      try {
+        ch.force(false);
+      } catch (ClosedChannelException e) {
+        // A rotation forced and closed the segment after the snapshot: its entries are durable.
+        if (rotations == rotationsBefore && !closed) {
+          throw e;
+        }
+      }
+      durableSeq = upTo;
+      JournalFiles.writeHead(headChannel, upTo, hash);
+    } catch (IOException e) {
+      throw new AuditJournalException(dir, "cannot force the journal to disk: " + e.getMessage(), e);
+    } finally {
+      commitLock.unlock();
+    }
+  }
+
+  private void ensureWritable() throws IOException {
+    if (closed) {
+      throw new IllegalStateException("audit journal " + dir + " is closed");
+    }
+    if (failure != null) {
+      throw new IOException("an earlier write failed (" + failure.getMessage()
+          + "); reopen the journal to repair it", failure);
+    }
+  }
+
+  @Override
+  public void sync() {
+    commitLock.lock();
+    appendLock.lock();
+    try {
+      ensureWritable();
+      segment.force(false);
+      durableSeq = lastSeq;
+      if (lastSeq > 0) {
+        JournalFiles.writeHead(headChannel, lastSeq, lastHash);
+      }
+    } catch (IOException e) {
+      throw new AuditJournalException(dir, "cannot sync: " + e.getMessage(), e);
+    } finally {
+      appendLock.unlock();
+      commitLock.unlock();
+    }
+  }
+
+  @Override
+  public long lastSequence() {
+    appendLock.lock();
+    try {
+      return lastSeq;
+    } finally {
+      appendLock.unlock();
+    }
+  }
+
+  @Override
+  public VerificationReport verify() {
+    commitLock.lock();
+    appendLock.lock();
+    try {
+      if (!closed && failure == null) {
+        segment.force(false);
+        durableSeq = lastSeq;
+        if (lastSeq > 0) {
+          JournalFiles.writeHead(headChannel, lastSeq, lastHash);
+        }
+      }
+      return JournalVerifier.verify(JournalFiles.segments(dir), dir.resolve(JournalFiles.HEAD), key);
+    } catch (IOException e) {
+      throw new AuditJournalException(dir, "cannot verify: " + e.getMessage(), e);
+    } finally {
+      appendLock.unlock();
+      commitLock.unlock();
+    }
+  }
+
+  @Override
+  public Recovery recovery() {
+    return recovery;
+  }
+
+  @Override
+  public Path directory() {
+    return dir;
+  }
+
+  @Override
+  public void close() {
+    commitLock.lock();
+    appendLock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (failure == null) {
+        segment.force(false);
+        durableSeq = lastSeq;
+        if (lastSeq > 0) {
+          JournalFiles.writeHead(headChannel, lastSeq, lastHash);
+          headChannel.force(false);
+        }
+      }
+    } catch (IOException e) {
+      throw new AuditJournalException(dir, "cannot close cleanly: " + e.getMessage(), e);
+    } finally {
+      closeQuietly(segment);
+      closeQuietly(headChannel);
+      try {
+        fileLock.release();
+      } catch (IOException e) {
+        LOG.debug("releasing the journal lock failed", e);
+      }
+      closeQuietly(lockChannel);
+      appendLock.unlock();
+      commitLock.unlock();
+    }
+  }
+
+  private static void readFully(FileChannel ch, ByteBuffer b, long pos) throws IOException {
+    while (b.hasRemaining()) {
+      int n = ch.read(b, pos + b.position());
+      if (n < 0) {
+        throw new IOException("unexpected end of file");
+      }
+    }
+  }
+
+  private static void closeQuietly(java.io.Closeable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (IOException e) {
+        LOG.debug("close failed", e);
+      }
+    }
+  }
+}
