@@ -30,6 +30,8 @@ final class JournalVerifier {
   private final byte[] lastHashBytes = new byte[ChainHash.HEX_LENGTH];
   private boolean haveLast;
   private final byte[] hex = new byte[ChainHash.HEX_LENGTH];
+  /** The first sequence number the current segment's name promises, or -1. */
+  private long segmentFirst = -1;
 
   private JournalVerifier(byte[] key) {
     this.hasher = ChainHash.create(key);
@@ -54,6 +56,7 @@ final class JournalVerifier {
   }
 
   private void file(Path file, boolean last) {
+    segmentFirst = JournalFiles.firstSequenceOf(file);
     byte[] line = new byte[4096];
     int len = 0;
     long lineNo = 0;
@@ -137,6 +140,14 @@ final class JournalVerifier {
     boolean intact = Arrays.equals(hex, 0, hex.length, b, storedAt, storedAt + ChainHash.HEX_LENGTH);
     if (!intact) {
       problem(Kind.MODIFIED, file, lineNo, seq, "entry " + seq + " does not match its hash: it was modified");
+    }
+    if (segmentFirst > 0) {
+      long promised = segmentFirst;
+      segmentFirst = -1;
+      if (seq != promised) {
+        problem(seq > promised ? Kind.MISSING : Kind.OUT_OF_ORDER, file, lineNo, seq, "the segment is named for"
+            + " entry " + promised + " but starts with entry " + seq);
+      }
     }
     if (!haveLast) {
       firstSeq = seq;
