@@ -40,8 +40,7 @@ final class FileJournal implements AuditJournal {
   private final Recovery recovery;
 
   // Guarded by appendLock.
-  private FileChannel segment;
-  private long segmentBytes;
+  private SegmentWriter segment;
   private long lastSeq;
   private String lastHash;
   private long rotations;
@@ -135,8 +134,8 @@ final class FileJournal implements AuditJournal {
       LOG.error("audit journal {}: {}; continuing because truncation is accepted", dir, what);
       truncated = true;
     }
-    FileChannel seg = FileChannel.open(current, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND);
+    SegmentWriter seg = durability == Durability.OS
+        ? SegmentWriter.mapped(current, false) : SegmentWriter.channel(current, false);
     FileChannel headChannel = FileChannel.open(headPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.READ);
     if (torn > 0) {
@@ -145,7 +144,6 @@ final class FileJournal implements AuditJournal {
     FileJournal j = new FileJournal(dir, durability, clock, maxSegmentBytes, key, lockChannel, lock,
         headChannel, new Recovery(torn, lastSeq, truncated));
     j.segment = seg;
-    j.segmentBytes = seg.size();
     j.lastSeq = lastSeq;
     j.lastHash = lastHash;
     j.durableSeq = lastSeq;
@@ -158,11 +156,15 @@ final class FileJournal implements AuditJournal {
     return j;
   }
 
-  /** Cuts off bytes after the last newline (a torn write); returns how many were cut. */
+  /**
+   * Cuts off bytes after the last newline: zero bytes a mapped segment was extended by (not
+   * reported) and an incomplete line a crash tore (reported). Returns the torn line's length.
+   */
   private static long repairTail(Path file) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       long size = ch.size();
-      long keep = size;
+      long content = -1; // end of the last non-zero byte
+      long keep = 0;
       ByteBuffer b = ByteBuffer.allocate(8192);
       long pos = size;
       outer:
@@ -172,19 +174,22 @@ final class FileJournal implements AuditJournal {
         b.clear().limit(n);
         readFully(ch, b, pos);
         for (int i = n - 1; i >= 0; i--) {
-          if (b.get(i) == '\n') {
+          byte c = b.get(i);
+          if (content < 0 && c != 0) {
+            content = pos + i + 1;
+          }
+          if (c == '\n') {
             keep = pos + i + 1;
             break outer;
           }
         }
-        keep = 0;
       }
-      if (size == 0 || keep == size) {
+      if (keep == size) {
         return 0;
       }
       ch.truncate(keep);
       ch.force(true);
-      return size - keep;
+      return Math.max(0, content - keep);
     }
   }
 
@@ -255,7 +260,7 @@ final class FileJournal implements AuditJournal {
       entry = write(type, subject, payload);
       seq = entry.sequence();
       if (durability == Durability.SYNC) {
-        segment.force(false);
+        segment.force();
         durableSeq = seq;
         JournalFiles.writeHead(headChannel, seq, entry.hash());
       }
@@ -276,14 +281,10 @@ final class FileJournal implements AuditJournal {
     java.time.Instant ts = clock.instant();
     String hash = codec.encode(seq, ts, type, subject, payload, lastHash, hasher);
     int len = codec.length();
-    if (segmentBytes > 0 && segmentBytes + len > maxSegmentBytes) {
+    if (segment.size() > 0 && segment.size() + len > maxSegmentBytes) {
       rotate(seq);
     }
-    ByteBuffer b = ByteBuffer.wrap(codec.bytes(), 0, len);
-    while (b.hasRemaining()) {
-      segment.write(b);
-    }
-    segmentBytes += len;
+    segment.write(codec.bytes(), 0, len);
     AuditEntry entry = new AuditEntry(seq, ts, type, Optional.ofNullable(subject), copy(payload), lastHash, hash);
     lastSeq = seq;
     lastHash = hash;
@@ -296,14 +297,13 @@ final class FileJournal implements AuditJournal {
 
   private void rotate(long nextSeq) throws IOException {
     if (durability != Durability.OS) {
-      segment.force(false);
+      segment.force();
     }
     segment.close();
     rotations++;
     Path next = dir.resolve(JournalFiles.segmentName(nextSeq));
-    segment = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND);
-    segmentBytes = 0;
+    segment = durability == Durability.OS
+        ? SegmentWriter.mapped(next, true) : SegmentWriter.channel(next, true);
     if (durability != Durability.OS) {
       forceDirectory();
     }
@@ -327,7 +327,7 @@ final class FileJournal implements AuditJournal {
       if (durableSeq >= seq) {
         return;
       }
-      FileChannel ch;
+      SegmentWriter ch;
       long upTo;
       String hash;
       long rotationsBefore;
@@ -342,7 +342,7 @@ final class FileJournal implements AuditJournal {
         appendLock.unlock();
       }
       try {
-        ch.force(false);
+        ch.force();
       } catch (ClosedChannelException e) {
         // A rotation forced and closed the segment after the snapshot: its entries are durable.
         if (rotations == rotationsBefore && !closed) {
@@ -374,7 +374,7 @@ final class FileJournal implements AuditJournal {
     appendLock.lock();
     try {
       ensureWritable();
-      segment.force(false);
+      segment.force();
       durableSeq = lastSeq;
       if (lastSeq > 0) {
         JournalFiles.writeHead(headChannel, lastSeq, lastHash);
@@ -403,7 +403,7 @@ final class FileJournal implements AuditJournal {
     appendLock.lock();
     try {
       if (!closed && failure == null) {
-        segment.force(false);
+        segment.force();
         durableSeq = lastSeq;
         if (lastSeq > 0) {
           JournalFiles.writeHead(headChannel, lastSeq, lastHash);
@@ -438,7 +438,7 @@ final class FileJournal implements AuditJournal {
       }
       closed = true;
       if (failure == null) {
-        segment.force(false);
+        segment.force();
         durableSeq = lastSeq;
         if (lastSeq > 0) {
           JournalFiles.writeHead(headChannel, lastSeq, lastHash);

@@ -71,6 +71,9 @@ final class JournalFiles {
     }
     byte[] b;
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      if (ch.size() == 0) {
+        return null; // created, nothing durable recorded yet
+      }
       if (ch.size() > HEAD_SIZE * 2L) {
         return new Head(-1, "");
       }

@@ -32,7 +32,7 @@ final class JournalReader {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }).map(line -> {
+    }).filter(line -> !line.isEmpty() && line.charAt(0) != 0).map(line -> {
       lineNo[0]++;
       byte[] b = line.getBytes(StandardCharsets.UTF_8);
       try {

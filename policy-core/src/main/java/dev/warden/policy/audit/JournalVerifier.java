@@ -108,6 +108,9 @@ final class JournalVerifier {
       problem(Kind.MALFORMED, file, 0, 0, "cannot read: " + e.getMessage());
       return;
     }
+    if (!overlong && allZero(line, len)) {
+      return; // space a mapped segment was extended by, not yet written
+    }
     if (len > 0 || overlong) {
       if (last) {
         problem(Kind.TORN_TAIL, file, lineNo + 1, 0, "the last line is incomplete (" + len
@@ -191,6 +194,15 @@ final class JournalVerifier {
     } else if (h.sequence() == lastSeq && !h.hash().equals(lastHash)) {
       problem(Kind.BROKEN_CHAIN, head, 1, h.sequence(), "the last entry's hash differs from the head's record of it");
     }
+  }
+
+  private static boolean allZero(byte[] b, int len) {
+    for (int i = 0; i < len; i++) {
+      if (b[i] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static long parseSeq(byte[] b, int len) {

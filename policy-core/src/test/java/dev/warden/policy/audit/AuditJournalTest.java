@@ -72,6 +72,31 @@ class AuditJournalTest {
   }
 
   @Test
+  void osModeMapsTheSegmentAndCutsItBackToItsContent() throws IOException {
+    Path seg;
+    try (AuditJournal j = open(Durability.OS)) {
+      j.append("a", Map.of("i", 1));
+      seg = JournalFiles.segments(dir).get(0);
+      assertThat(Files.size(seg)).as("extended by a mapped window").isEqualTo(SegmentWriter.WINDOW);
+      assertThat(AuditJournal.verify(List.of(dir), null).ok()).isTrue();
+      try (Stream<AuditEntry> s = AuditJournal.entries(dir)) {
+        assertThat(s.count()).isEqualTo(1);
+      }
+    }
+    long content = Files.size(seg);
+    assertThat(content).isLessThan(1000);
+    // A crash leaves the zero-filled window: reopening removes it without calling it a repair.
+    try (var ch = java.nio.channels.FileChannel.open(seg, java.nio.file.StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.wrap(new byte[] {0}), SegmentWriter.WINDOW - 1);
+    }
+    try (AuditJournal j = open(Durability.OS)) {
+      assertThat(j.recovery().repaired()).isFalse();
+      assertThat(j.append("b", Map.of()).sequence()).isEqualTo(2);
+    }
+    assertThat(AuditJournal.verify(List.of(dir), null).ok()).isTrue();
+  }
+
+  @Test
   void reopeningContinuesTheChain() {
     try (AuditJournal j = open(Durability.SYNC)) {
       j.append("a", Map.of("i", 1));
