@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code warden policy validate|diff|show}. */
 @Command(name = "policy", description = "Validate, compare and print policy documents.",
     mixinStandardHelpOptions = true,
-    subcommands = {PolicyCommand.Validate.class, PolicyCommand.Diff.class, PolicyCommand.Show.class})
+    subcommands = {PolicyCommand.Validate.class, PolicyCommand.Diff.class, PolicyCommand.Show.class,
+        PolicyCommand.Schema.class})
 final class PolicyCommand implements Runnable {
 
   @Spec
@@ -29,7 +30,8 @@ final class PolicyCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: validate, diff or show");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+        "a subcommand is required: validate, diff, show or schema");
   }
 
   /** Loads a policy file, turning an unreadable file into a usage error. */
@@ -163,6 +165,17 @@ final class PolicyCommand implements Runnable {
     public void run() {
       Policy p = file == null ? Policy.defaultPolicy() : load(file);
       spec.commandLine().getOut().print(p.toJson());
+    }
+  }
+
+  @Command(name = "schema", mixinStandardHelpOptions = true,
+      description = "Print the JSON Schema of the policy format.")
+  static final class Schema implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().getOut().print(Policy.jsonSchema());
     }
   }
 }

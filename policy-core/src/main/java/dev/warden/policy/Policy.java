@@ -114,6 +114,18 @@ public record Policy(
     return DefaultHolder.POLICY;
   }
 
+  /** The JSON Schema (draft 2020-12) of the policy format. */
+  public static String jsonSchema() {
+    try (InputStream in = Policy.class.getResourceAsStream("policy.schema.json")) {
+      if (in == null) {
+        throw new IllegalStateException("policy.schema.json is missing from warden-policy-core");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the policy schema", e);
+    }
+  }
+
   /** The JSON text of the embedded default policy. */
   public static String defaultPolicyJson() {
     return DefaultHolder.JSON;

@@ -218,7 +218,7 @@ final class PolicyReader {
       }
     }
     Period lifetime = f.period(o, at, "maxLifetime", false, true);
-    Set<OptOutSignal> signals = enumSet(o, at, "optOutSignals", OptOutSignal.class);
+    Set<OptOutSignal> signals = enumSet(o, at, "optOutSignals", OptOutSignal.class, false);
     List<CookieDeclaration> cookies = list(o, at, "cookies", false, this::cookieDeclaration);
     referenceAll(Kind.PURPOSE, purposes, at + "/purposes");
     if (Boolean.FALSE.equals(consentRequired) && purposes != null && id != null) {
@@ -392,7 +392,7 @@ final class PolicyReader {
     int before = f.problemCount();
     Period response = f.period(o, at, "responseTime", true, true);
     Period extension = f.period(o, at, "maxExtension", true, false);
-    Set<DataSubjectRight> rights = enumSet(o, at, "rights", DataSubjectRight.class);
+    Set<DataSubjectRight> rights = enumSet(o, at, "rights", DataSubjectRight.class, true);
     return f.problemCount() > before ? null
         : construct(at, () -> new DataSubjectRights(response, extension, rights));
   }
@@ -415,8 +415,9 @@ final class PolicyReader {
     }
   }
 
-  private <E extends Enum<E>> Set<E> enumSet(ObjectNode o, String at, String name, Class<E> type) {
-    ArrayNode a = f.array(o, at, name, false);
+  private <E extends Enum<E>> Set<E> enumSet(
+      ObjectNode o, String at, String name, Class<E> type, boolean required) {
+    ArrayNode a = f.array(o, at, name, required);
     if (a == null) {
       return null;
     }
