@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 public record EmbeddingSpace(String name, int dimension, boolean normalized) {
 
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
   /** The largest dimension accepted (Lucene's limit for indexed vectors). */
   public static final int MAX_DIMENSION = 4096;
   /** How far from 1 the length of a vector of a normalised space may be. */
@@ -33,8 +35,6 @@ public record EmbeddingSpace(String name, int dimension, boolean normalized) {
 
   /** The built-in spaces. */
   public static final List<EmbeddingSpace> BUILT_IN = List.of(CLIP_VIT_L_14, CLIP_VIT_B_32);
-
-  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
   public EmbeddingSpace {
     Objects.requireNonNull(name, "name");
