@@ -44,8 +44,9 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncod
  * exact SIMD scan of the vectors (kept on the heap per segment): exact, and at that size faster
  * than the graph. Above it, the HNSW graph proposes {@code k * overFetch} candidates and each is
  * re-ranked with its exact float vector, so every reported similarity is exact. Lucene's
- * similarity-threshold query is not used: measured here it is slower than the brute-force scan
- * (see {@code KnownIndexQueryBenchmark}).
+ * similarity-threshold query is not used; {@code KnownIndexQueryBenchmark} measures it beside both
+ * paths (in one noisy run on a shared machine it answered near-duplicate queries faster than both,
+ * so it is the candidate for a third path once measured on a quiet machine).
  *
  * {@snippet :
  * try (KnownContentIndex index = KnownContentIndex.builder(Path.of("known"))
