@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         PolicyCommand.class,
         AuditCommand.class,
+        ImageCommand.class,
         DemoCommand.class,
         CommandLine.HelpCommand.class
     })

@@ -18,6 +18,9 @@ class ModuleExportsTest {
     assertThat(m.getName()).isEqualTo("dev.warden.moderation");
     Map<String, Set<String>> exports = m.getDescriptor().exports().stream()
         .collect(Collectors.toMap(ModuleDescriptor.Exports::source, ModuleDescriptor.Exports::targets));
-    assertThat(exports).isEqualTo(Map.of("dev.warden.moderation", Set.of()));
+    assertThat(exports).isEqualTo(Map.of(
+        "dev.warden.moderation", Set.of(),
+        "dev.warden.moderation.image", Set.of(),
+        "dev.warden.moderation.enforcement", Set.of()));
   }
 }

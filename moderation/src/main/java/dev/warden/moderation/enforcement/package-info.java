@@ -1,0 +1,2 @@
+/** Account enforcement. */
+package dev.warden.moderation.enforcement;
