@@ -4,6 +4,8 @@
  */
 module dev.warden.consent {
   requires transitive dev.warden.policy;
+  requires com.fasterxml.jackson.databind;
 
   exports dev.warden.consent;
+  exports dev.warden.consent.tcf;
 }

@@ -1,0 +1,172 @@
+package dev.warden.consent.tcf.internal;
+
+/**
+ * Reads big-endian bit fields from a base64url-decoded segment held in 64-bit words (first bit in
+ * the most significant position). Not thread-safe: one reader per decode.
+ */
+public final class BitReader {
+
+  private static final byte[] ALPHABET = new byte[128];
+
+  static {
+    java.util.Arrays.fill(ALPHABET, (byte) -1);
+    String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (int i = 0; i < chars.length(); i++) {
+      ALPHABET[chars.charAt(i)] = (byte) i;
+    }
+  }
+
+  private final long[] words;
+  private final int length;
+  private int pos;
+
+  private BitReader(long[] words, int length) {
+    this.words = words;
+    this.length = length;
+  }
+
+  /**
+   * Decodes {@code s[start, end)} as base64url, six bits per character. Trailing {@code '='}
+   * padding is accepted and ignored; any other character outside the alphabet fails with the bit
+   * offset of that character.
+   */
+  public static BitReader ofBase64Url(CharSequence s, int start, int end) {
+    int stop = end;
+    while (stop > start && s.charAt(stop - 1) == '=') {
+      stop--;
+    }
+    int chars = stop - start;
+    long bits = 6L * chars;
+    long[] words = new long[(int) ((bits + 63) >>> 6)];
+    long cur = 0;
+    int filled = 0;
+    int w = 0;
+    for (int i = start; i < stop; i++) {
+      char c = s.charAt(i);
+      int v = c < 128 ? ALPHABET[c] : -1;
+      if (v < 0) {
+        throw new BitException(BitException.Kind.BAD_CHARACTER, 6 * (i - start),
+            "character '" + printable(c) + "' at index " + (i - start) + " is not base64url");
+      }
+      if (filled <= 58) {
+        cur |= (long) v << (58 - filled);
+        filled += 6;
+        if (filled == 64) {
+          words[w++] = cur;
+          cur = 0;
+          filled = 0;
+        }
+      } else {
+        int hi = 64 - filled;
+        cur |= (long) v >>> (6 - hi);
+        words[w++] = cur;
+        cur = (long) v << (64 - (6 - hi));
+        filled = 6 - hi;
+      }
+    }
+    if (filled > 0) {
+      words[w] = cur;
+    }
+    return new BitReader(words, (int) bits);
+  }
+
+  private static String printable(char c) {
+    return c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c);
+  }
+
+  /** The number of bits read so far. */
+  public int position() {
+    return pos;
+  }
+
+  /** The number of bits not read yet. */
+  public int remaining() {
+    return length - pos;
+  }
+
+  /** The total number of bits. */
+  public int length() {
+    return length;
+  }
+
+  private void need(int n, String field) {
+    if (n > length - pos) {
+      throw new BitException(BitException.Kind.TRUNCATED, pos, field + " needs " + n + " bits at bit "
+          + pos + " but only " + (length - pos) + " remain");
+    }
+  }
+
+  /** Reads an unsigned field of {@code n} bits, 0 to 32. */
+  public int readInt(int n, String field) {
+    return (int) readLong(n, field);
+  }
+
+  /** Reads one bit. */
+  public boolean readBit(String field) {
+    need(1, field);
+    boolean b = (words[pos >>> 6] << (pos & 63)) < 0;
+    pos++;
+    return b;
+  }
+
+  /** Reads an unsigned field of {@code n} bits, 0 to 64. */
+  public long readLong(int n, String field) {
+    if (n == 0) {
+      return 0;
+    }
+    need(n, field);
+    int w = pos >>> 6;
+    int off = pos & 63;
+    long v = words[w] << off;
+    if (off + n > 64) {
+      v |= words[w + 1] >>> (64 - off);
+    }
+    pos += n;
+    return v >>> (64 - n);
+  }
+
+  /**
+   * Copies the next {@code n} bits into new words, first bit in the most significant position of
+   * word 0. Checks that the bits are there before allocating anything.
+   */
+  public long[] readWords(int n, String field) {
+    need(n, field);
+    long[] out = new long[(n + 63) >>> 6];
+    int full = n >>> 6;
+    for (int i = 0; i < full; i++) {
+      out[i] = readLong(64, field);
+    }
+    int rest = n & 63;
+    if (rest > 0) {
+      out[full] = readLong(rest, field) << (64 - rest);
+    }
+    return out;
+  }
+
+  /**
+   * Reads a Fibonacci-coded positive integer (GPP): bits weighted 1, 2, 3, 5, 8, ... ended by two
+   * consecutive ones. Fails when no terminator appears within {@code maxBits} bits.
+   */
+  public int readFibonacci(int maxBits, String field) {
+    int start = pos;
+    long value = 0;
+    long a = 1;
+    long b = 2;
+    boolean prev = false;
+    for (int i = 0; i < maxBits; i++) {
+      boolean bit = readBit(field);
+      if (bit && prev) {
+        return (int) value;
+      }
+      if (bit) {
+        value += a;
+      }
+      prev = bit;
+      long next = a + b;
+      a = b;
+      b = next;
+    }
+    throw new BitException(BitException.Kind.OVERFLOW, start,
+        field + " at bit " + start + " has no Fibonacci terminator within " + maxBits + " bits");
+  }
+}
