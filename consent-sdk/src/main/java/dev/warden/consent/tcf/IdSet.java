@@ -176,12 +176,18 @@ public final class IdSet {
   int next(int from) {
     int id = Math.max(from, 1);
     if (ranges != null) {
-      for (int i = 0; i < ranges.length; i += 2) {
-        if (ranges[i + 1] >= id) {
-          return Math.max(ranges[i], id);
+      // the first range whose end is at least id
+      int lo = 0;
+      int hi = ranges.length >>> 1;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (ranges[2 * mid + 1] < id) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
         }
       }
-      return -1;
+      return lo == ranges.length >>> 1 ? -1 : Math.max(ranges[2 * lo], id);
     }
     int k = id - 1;
     if (k >= limit) {

@@ -38,6 +38,15 @@ public final class TcStringException extends ConsentException {
     this.bitOffset = bitOffset;
   }
 
+  /**
+   * Records no stack trace: the segment and bit offset say where the input is wrong, and a server
+   * that rejects floods of forged strings should not pay for a stack walk on each.
+   */
+  @Override
+  public synchronized Throwable fillInStackTrace() {
+    return this;
+  }
+
   /** What was wrong. */
   public Problem problem() {
     return problem;
