@@ -4,6 +4,7 @@
  */
 module dev.warden.consent {
   requires transitive dev.warden.policy;
+  requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
 
   exports dev.warden.consent;
