@@ -9,4 +9,5 @@ module dev.warden.consent {
 
   exports dev.warden.consent;
   exports dev.warden.consent.tcf;
+  exports dev.warden.consent.gpp;
 }

@@ -13,10 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the public TCF/GPP/USP vectors from {@code ../shared/data/tcf/tcf_vectors.md} (located via
- * the {@code warden.shared.data} system property, else by walking up from the working directory);
- * tests that need them are skipped when the file is absent. Nothing from the file is copied into
- * the source tree: tests read it at run time.
+ * Reads the public TCF/GPP/USP vectors from {@code ../shared/data/tcf/tcf_vectors.md}; tests that
+ * need them are skipped when the file is absent. Nothing from the file is copied into the source
+ * tree: tests read it at run time.
  */
 final class TcfVectors {
 
@@ -28,24 +27,9 @@ final class TcfVectors {
     this.lines = lines;
   }
 
-  /** The shared data directory, or null. */
-  static Path sharedData() {
-    String prop = System.getProperty("warden.shared.data");
-    if (prop != null && Files.isDirectory(Path.of(prop))) {
-      return Path.of(prop);
-    }
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path candidate = p.resolve("shared").resolve("data");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    return null;
-  }
-
   /** Loads the vectors, or skips the calling test when they are not on this machine. */
   static TcfVectors load() {
-    Path dir = sharedData();
+    Path dir = SharedTestData.sharedData();
     Path file = dir == null ? null : dir.resolve("tcf").resolve("tcf_vectors.md");
     assumeTrue(file != null && Files.isReadable(file), "shared/data/tcf/tcf_vectors.md not found; skipping");
     try {
