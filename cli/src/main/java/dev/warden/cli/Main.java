@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         PolicyCommand.class,
         AuditCommand.class,
+        TcfCommand.class,
+        GppCommand.class,
         DemoCommand.class,
         CommandLine.HelpCommand.class
     })
