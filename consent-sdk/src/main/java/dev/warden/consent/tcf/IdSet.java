@@ -17,7 +17,11 @@ public final class IdSet {
 
   private static final IdSet EMPTY = new IdSet(new long[0], 0, null);
 
-  /** Bits, first id in the most significant bit of word 0; null for the range form. */
+  /**
+   * Bits, first id in the most significant bit of word 0. The bit form has only these; the range
+   * form has them too when they are small next to the ranges, so that {@link #contains(int)} is a
+   * bit test rather than a binary search, or null.
+   */
   private final long[] words;
   /** The number of meaningful bits in {@link #words}. */
   private final int limit;
@@ -28,6 +32,37 @@ public final class IdSet {
     this.words = words;
     this.limit = limit;
     this.ranges = ranges;
+  }
+
+  /**
+   * A range form set, with a bit index when it costs at most a few words per range: memory stays
+   * proportional to the input, so a single range claiming vendors 1 to 65535 still costs two ints.
+   */
+  private static IdSet ranged(int[] r) {
+    int max = r[r.length - 1];
+    int wordCount = (max + 63) >>> 6;
+    if (wordCount > 16 + 2 * r.length) {
+      return new IdSet(null, 0, r);
+    }
+    long[] w = new long[wordCount];
+    for (int i = 0; i < r.length; i += 2) {
+      int a = r[i] - 1;
+      int b = r[i + 1] - 1;
+      int wa = a >>> 6;
+      int wb = b >>> 6;
+      long first = -1L >>> (a & 63);
+      long last = Long.MIN_VALUE >> (b & 63);
+      if (wa == wb) {
+        w[wa] |= first & last;
+      } else {
+        w[wa] |= first;
+        for (int k = wa + 1; k < wb; k++) {
+          w[k] = -1L;
+        }
+        w[wb] |= last;
+      }
+    }
+    return new IdSet(w, max, r);
   }
 
   /** The empty set. */
@@ -55,7 +90,7 @@ public final class IdSet {
         r[n++] = id;
       }
     }
-    return new IdSet(null, 0, Arrays.copyOf(r, n));
+    return ranged(Arrays.copyOf(r, n));
   }
 
   /** A set of the given ids; each must be non-null and at least 1. */
@@ -68,7 +103,7 @@ public final class IdSet {
     if (first < 1 || last < first) {
       throw new IllegalArgumentException("range must satisfy 1 <= first <= last, got " + first + "-" + last);
     }
-    return new IdSet(null, 0, new int[] {first, last});
+    return ranged(new int[] {first, last});
   }
 
   /** Wraps decoded bits (not copied); {@code limit} bits are meaningful. */
@@ -96,7 +131,7 @@ public final class IdSet {
       }
     }
     if (normal) {
-      return new IdSet(null, 0, pairs.length == 2 * count ? pairs : Arrays.copyOf(pairs, 2 * count));
+      return ranged(pairs.length == 2 * count ? pairs : Arrays.copyOf(pairs, 2 * count));
     }
     long[] packed = new long[count];
     for (int i = 0; i < count; i++) {
@@ -115,12 +150,12 @@ public final class IdSet {
         r[n++] = e;
       }
     }
-    return new IdSet(null, 0, Arrays.copyOf(r, n));
+    return ranged(Arrays.copyOf(r, n));
   }
 
   /** Whether {@code id} is a member. */
   public boolean contains(int id) {
-    if (ranges == null) {
+    if (words != null) {
       int k = id - 1;
       return k >= 0 && k < limit && (words[k >>> 6] << (k & 63)) < 0;
     }

@@ -93,16 +93,19 @@ public final class TcStringBuilder {
     return Instant.ofEpochMilli(i.toEpochMilli() / 100 * 100);
   }
 
+  /** The CMP's registered id, 0 to 4095. */
   public TcStringBuilder cmpId(int cmpId) {
     this.cmpId = TcLimits.checkRange("cmpId", cmpId, TcLimits.MAX_12_BIT);
     return this;
   }
 
+  /** The CMP's version, 0 to 4095. */
   public TcStringBuilder cmpVersion(int cmpVersion) {
     this.cmpVersion = TcLimits.checkRange("cmpVersion", cmpVersion, TcLimits.MAX_12_BIT);
     return this;
   }
 
+  /** The CMP screen where consent was given, 0 to 63. */
   public TcStringBuilder consentScreen(int consentScreen) {
     this.consentScreen = TcLimits.checkRange("consentScreen", consentScreen, TcLimits.MAX_6_BIT);
     return this;
@@ -114,21 +117,25 @@ public final class TcStringBuilder {
     return this;
   }
 
+  /** The GVL version the CMP used, 0 to 4095. */
   public TcStringBuilder vendorListVersion(int vendorListVersion) {
     this.vendorListVersion = TcLimits.checkRange("vendorListVersion", vendorListVersion, TcLimits.MAX_12_BIT);
     return this;
   }
 
+  /** The TCF policy version, 0 to 63 (4 is TCF 2.2, 5 is TCF 2.3). */
   public TcStringBuilder tcfPolicyVersion(int tcfPolicyVersion) {
     this.tcfPolicyVersion = TcLimits.checkRange("tcfPolicyVersion", tcfPolicyVersion, TcLimits.MAX_6_BIT);
     return this;
   }
 
+  /** Whether the signals apply to this service only (the policy requires true). */
   public TcStringBuilder isServiceSpecific(boolean isServiceSpecific) {
     this.isServiceSpecific = isServiceSpecific;
     return this;
   }
 
+  /** Whether the CMP used non-standard texts. */
   public TcStringBuilder useNonStandardStacks(boolean useNonStandardStacks) {
     this.useNonStandardStacks = useNonStandardStacks;
     return this;
@@ -152,6 +159,7 @@ public final class TcStringBuilder {
     return this;
   }
 
+  /** Whether purpose 1 was not disclosed. */
   public TcStringBuilder purposeOneTreatment(boolean purposeOneTreatment) {
     this.purposeOneTreatment = purposeOneTreatment;
     return this;

@@ -225,6 +225,7 @@ public final class TcStringValidator {
       return this;
     }
 
+    /** Builds the immutable instance. */
     public TcStringValidator build() {
       return new TcStringValidator(this);
     }

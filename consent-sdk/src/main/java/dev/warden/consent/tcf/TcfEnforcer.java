@@ -95,6 +95,7 @@ public final class TcfEnforcer {
       return this;
     }
 
+    /** Builds the immutable instance. */
     public TcfEnforcer build() {
       if (gvl == null) {
         throw new IllegalStateException("vendorList must be set");

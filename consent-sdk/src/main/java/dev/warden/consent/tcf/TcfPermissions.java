@@ -44,11 +44,20 @@ public final class TcfPermissions {
     return new TcfDecision(false, rule, basis, vendor, purpose, restricted, why);
   }
 
-  /** The checks every question shares: a valid string and a listed, current, disclosed vendor. */
-  private TcfDecision vendorCheck(int vendorId, int id) {
+  /** The first check of every question: a string that breaks the policy allows nothing. */
+  private TcfDecision validity(int vendorId, int id) {
     if (!violations.isEmpty()) {
       return no(TcfRule.INVALID_STRING, Optional.empty(), vendorId, id, false,
           "the TC string breaks the TCF policy: " + violations.get(0).message());
+    }
+    return null;
+  }
+
+  /** The checks every question shares: a valid string and a listed, current, disclosed vendor. */
+  private TcfDecision vendorCheck(int vendorId, int id) {
+    TcfDecision invalid = validity(vendorId, id);
+    if (invalid != null) {
+      return invalid;
     }
     GvlVendor v = gvl.find(vendorId);
     if (v == null) {
@@ -74,6 +83,10 @@ public final class TcfPermissions {
    * then the purpose and vendor signals for the basis in force.
    */
   public TcfDecision allowsProcessing(int vendorId, int purposeId) {
+    TcfDecision invalid = validity(vendorId, purposeId);
+    if (invalid != null) {
+      return invalid;
+    }
     if (!gvl.purposes().isEmpty() && !gvl.purposes().containsKey(purposeId)) {
       return no(TcfRule.UNKNOWN_PURPOSE, Optional.empty(), vendorId, purposeId, false,
           "purpose " + purposeId + " is not defined in GVL version " + gvl.vendorListVersion());
@@ -151,6 +164,10 @@ public final class TcfPermissions {
 
   /** May {@code vendorId} use special feature {@code featureId} (1 precise geolocation, 2 device scanning)? */
   public TcfDecision allowsSpecialFeature(int vendorId, int featureId) {
+    TcfDecision invalid = validity(vendorId, featureId);
+    if (invalid != null) {
+      return invalid;
+    }
     if (!gvl.specialFeatures().isEmpty() && !gvl.specialFeatures().containsKey(featureId)) {
       return no(TcfRule.UNKNOWN_PURPOSE, Optional.empty(), vendorId, featureId, false,
           "special feature " + featureId + " is not defined in GVL version " + gvl.vendorListVersion());

@@ -184,6 +184,9 @@ class TcfEnforcerTest {
     TcfDecision d = enforcer.allowsProcessing(legacy, 1, 4);
     assertThat(d.rule()).isEqualTo(TcfRule.INVALID_STRING);
     assertThat(d.explanation()).contains("tcfPolicyVersion");
+    assertThat(enforcer.allowsProcessing(legacy, 1, 12).rule()).as("validity is checked first")
+        .isEqualTo(TcfRule.INVALID_STRING);
+    assertThat(enforcer.permissions(legacy).allowsSpecialFeature(8, 1).rule()).isEqualTo(TcfRule.INVALID_STRING);
     TcfEnforcer lenient = TcfEnforcer.builder().vendorList(gvl).clock(Clock.fixed(NOW, ZoneOffset.UTC))
         .rejectInvalidStrings(false).build();
     assertThat(lenient.allowsProcessing(legacy, 1, 4).allowed()).isTrue();
