@@ -117,9 +117,11 @@ public final class IdSet {
   }
 
   /**
-   * Wraps {@code count} decoded [start, end] pairs (not copied when already sorted and disjoint).
+   * Wraps {@code count} decoded [start, end] pairs (not copied when already sorted and disjoint);
+   * {@code indexed} adds the bit index where it is cheap (vendor sections, which are looked up
+   * often; not publisher restrictions, which are many and looked up rarely).
    */
-  static IdSet ofRanges(int[] pairs, int count) {
+  static IdSet ofRanges(int[] pairs, int count, boolean indexed) {
     if (count == 0) {
       return EMPTY;
     }
@@ -131,7 +133,8 @@ public final class IdSet {
       }
     }
     if (normal) {
-      return ranged(pairs.length == 2 * count ? pairs : Arrays.copyOf(pairs, 2 * count));
+      int[] r = pairs.length == 2 * count ? pairs : Arrays.copyOf(pairs, 2 * count);
+      return indexed ? ranged(r) : new IdSet(null, 0, r);
     }
     long[] packed = new long[count];
     for (int i = 0; i < count; i++) {
@@ -150,7 +153,7 @@ public final class IdSet {
         r[n++] = e;
       }
     }
-    return ranged(Arrays.copyOf(r, n));
+    return indexed ? ranged(Arrays.copyOf(r, n)) : new IdSet(null, 0, Arrays.copyOf(r, n));
   }
 
   /** Whether {@code id} is a member. */

@@ -162,8 +162,20 @@ final class TcStringDecoder {
         "segment " + segment + " (" + name + "): truncated: " + e.getMessage());
   }
 
+  /** The 676 two-letter codes by their 12-bit value, so that decoding allocates no string for them. */
+  private static final String[] LETTER_PAIRS = new String[26 * 64];
+
+  static {
+    for (int hi = 0; hi < 26; hi++) {
+      for (int lo = 0; lo < 26; lo++) {
+        LETTER_PAIRS[hi * 64 + lo] = new String(new char[] {(char) ('A' + hi), (char) ('A' + lo)});
+      }
+    }
+  }
+
   static String letters(int v) {
-    return new String(new char[] {(char) ('A' + (v >>> 6)), (char) ('A' + (v & 63))});
+    String pair = v < LETTER_PAIRS.length ? LETTER_PAIRS[v] : null;
+    return pair != null ? pair : new String(new char[] {(char) ('A' + (v >>> 6)), (char) ('A' + (v & 63))});
   }
 
   /** MaxVendorId, IsRangeEncoding, then a bit field or range entries. */
@@ -172,11 +184,14 @@ final class TcStringDecoder {
     if (!r.readBit("IsRangeEncoding")) {
       return IdSet.ofBits(r.readWords(max, "BitField"), max);
     }
-    return ranges(r, max, segment, what);
+    return ranges(r, max, segment, what, -1);
   }
 
-  /** NumEntries then range entries, each id in 1..max. */
-  static IdSet ranges(BitReader r, int max, int segment, String what) {
+  /**
+   * NumEntries then range entries, each id in 1..max. {@code restriction} is the index of the
+   * publisher restriction being read, or -1 for a vendor section (whose set gets a bit index).
+   */
+  static IdSet ranges(BitReader r, int max, int segment, String what, int restriction) {
     int count = r.readInt(12, "NumEntries");
     int[] pairs = new int[2 * Math.min(count, r.remaining() / MIN_ENTRY_BITS)];
     for (int i = 0; i < count; i++) {
@@ -186,7 +201,8 @@ final class TcStringDecoder {
       int last = isRange ? r.readInt(16, "EndVendorId") : first;
       if (first < 1 || last < first || last > max) {
         throw new TcStringException(TcStringException.Problem.INVALID_RANGE, segment, at,
-            "segment " + segment + " (" + what + "): range entry " + i + " at bit " + at + " is " + first
+            "segment " + segment + " (" + (restriction < 0 ? what : "publisher restriction " + restriction)
+                + "): range entry " + i + " at bit " + at + " is " + first
                 + (isRange ? "-" + last : "") + ", outside 1.." + max + (last < first ? " or reversed" : ""));
       }
       if (2 * i + 2 > pairs.length) {
@@ -195,7 +211,7 @@ final class TcStringDecoder {
       pairs[2 * i] = first;
       pairs[2 * i + 1] = last;
     }
-    return IdSet.ofRanges(pairs, count);
+    return IdSet.ofRanges(pairs, count, restriction < 0);
   }
 
   private static List<PublisherRestriction> restrictions(BitReader r) {
@@ -207,7 +223,7 @@ final class TcStringDecoder {
     for (int i = 0; i < count; i++) {
       int purpose = r.readInt(6, "PurposeId");
       RestrictionType type = RestrictionType.ofCode(r.readInt(2, "RestrictionType"));
-      IdSet vendors = ranges(r, TcLimits.MAX_VENDOR_ID, 0, "publisher restriction " + i);
+      IdSet vendors = ranges(r, TcLimits.MAX_VENDOR_ID, 0, null, i);
       list.add(new PublisherRestriction(purpose, type, vendors));
     }
     return Collections.unmodifiableList(list);

@@ -34,7 +34,7 @@ final class TcStringV1Decoder {
         vendors = IdSet.ofBits(r.readWords(max, "BitField"), max);
       } else {
         boolean defaultConsent = r.readBit("DefaultConsent");
-        IdSet listed = TcStringDecoder.ranges(r, max, 0, "vendor consent");
+        IdSet listed = TcStringDecoder.ranges(r, max, 0, "vendor consent", -1);
         vendors = defaultConsent ? complement(listed, max) : listed;
       }
       return new TcString(1, created, lastUpdated, cmpId, cmpVersion, consentScreen, language, vendorListVersion,
@@ -61,6 +61,6 @@ final class TcStringV1Decoder {
       pairs[n++] = next;
       pairs[n++] = max;
     }
-    return IdSet.ofRanges(pairs, n / 2);
+    return IdSet.ofRanges(pairs, n / 2, true);
   }
 }

@@ -42,7 +42,7 @@ class IdSetTest {
       pairs[2 * j] = s;
       pairs[2 * j + 1] = e;
     }
-    return IdSet.ofRanges(pairs, n);
+    return IdSet.ofRanges(pairs, n, r.nextBoolean());
   }
 
   @Test
