@@ -46,7 +46,8 @@ public record PublisherPurposesV1(int version, Instant created, Instant lastUpda
       throw new TcStringException(TcStringException.Problem.TOO_LONG, 0, 0, "the string has " + s.length()
           + " characters, more than the " + TcLimits.MAX_STRING_CHARS + " allowed");
     }
-    BitReader r = TcStringDecoder.reader(s, 0, s.length(), 0);
+    BitReader r = TcStringDecoder.reader(s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), s, 0,
+        s.length(), 0);
     int version = TcStringDecoder.read(r, 6, "Version", 0);
     if (version != 1) {
       throw new TcStringException(TcStringException.Problem.UNSUPPORTED_VERSION, 0, 0,

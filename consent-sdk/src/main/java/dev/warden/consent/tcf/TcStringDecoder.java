@@ -2,6 +2,7 @@ package dev.warden.consent.tcf;
 
 import dev.warden.consent.tcf.internal.BitException;
 import dev.warden.consent.tcf.internal.BitReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,9 +32,10 @@ final class TcStringDecoder {
       throw new TcStringException(TcStringException.Problem.TOO_LONG, 0, 0, "the TC string has " + s.length()
           + " characters, more than the " + TcLimits.MAX_STRING_CHARS + " allowed");
     }
+    byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
     int end = s.indexOf('.');
     int coreEnd = end < 0 ? s.length() : end;
-    BitReader core = reader(s, 0, coreEnd, 0);
+    BitReader core = reader(latin1, s, 0, coreEnd, 0);
     int version = read(core, 6, "Version", 0);
     if (version == 1) {
       return TcStringV1Decoder.decode(core);
@@ -42,10 +44,10 @@ final class TcStringDecoder {
       throw new TcStringException(TcStringException.Problem.UNSUPPORTED_VERSION, 0, 0,
           "segment 0 (core): version " + version + " is not supported (1 or 2)");
     }
-    return decodeV2(s, core, end);
+    return decodeV2(s, latin1, core, end);
   }
 
-  private static TcString decodeV2(String s, BitReader r, int dot) {
+  private static TcString decodeV2(String s, byte[] latin1, BitReader r, int dot) {
     Instant created;
     Instant lastUpdated;
     int cmpId;
@@ -95,7 +97,7 @@ final class TcStringDecoder {
       int start = dot + 1;
       dot = s.indexOf('.', start);
       int stop = dot < 0 ? s.length() : dot;
-      BitReader seg = reader(s, start, stop, segment);
+      BitReader seg = reader(latin1, s, start, stop, segment);
       int type = read(seg, 3, "SegmentType", segment);
       try {
         switch (type) {
@@ -136,13 +138,13 @@ final class TcStringDecoder {
     };
   }
 
-  static BitReader reader(String s, int start, int end, int segment) {
+  static BitReader reader(byte[] latin1, String s, int start, int end, int segment) {
     if (start == end) {
       throw new TcStringException(TcStringException.Problem.BAD_BASE64, segment, 0,
           "segment " + segment + " is empty");
     }
     try {
-      return BitReader.ofBase64Url(s, start, end);
+      return BitReader.ofBase64Url(latin1, s, start, end);
     } catch (BitException e) {
       throw new TcStringException(TcStringException.Problem.BAD_BASE64, segment, e.bitOffset(),
           "segment " + segment + ": " + e.getMessage());
@@ -196,8 +198,10 @@ final class TcStringDecoder {
     int[] pairs = new int[2 * Math.min(count, r.remaining() / MIN_ENTRY_BITS)];
     for (int i = 0; i < count; i++) {
       int at = r.position();
-      boolean isRange = r.readBit("IsARange");
-      int first = r.readInt(16, "StartOrOnlyVendorId");
+      // IsARange and StartOrOnlyVendorId in one read
+      int head = r.readInt(17, "IsARange/StartOrOnlyVendorId");
+      boolean isRange = head >>> 16 != 0;
+      int first = head & 0xffff;
       int last = isRange ? r.readInt(16, "EndVendorId") : first;
       if (first < 1 || last < first || last > max) {
         throw new TcStringException(TcStringException.Problem.INVALID_RANGE, segment, at,

@@ -6,13 +6,16 @@ package dev.warden.consent.tcf.internal;
  */
 public final class BitReader {
 
-  private static final byte[] ALPHABET = new byte[128];
+  private static final int[] ALPHABET = new int[128];
+  private static final int[] BYTE_VALUES = new int[256];
 
   static {
-    java.util.Arrays.fill(ALPHABET, (byte) -1);
+    java.util.Arrays.fill(ALPHABET, -1);
+    java.util.Arrays.fill(BYTE_VALUES, -1);
     String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     for (int i = 0; i < chars.length(); i++) {
-      ALPHABET[chars.charAt(i)] = (byte) i;
+      ALPHABET[chars.charAt(i)] = i;
+      BYTE_VALUES[chars.charAt(i)] = i;
     }
   }
 
@@ -35,39 +38,86 @@ public final class BitReader {
     while (stop > start && s.charAt(stop - 1) == '=') {
       stop--;
     }
-    int chars = stop - start;
-    long bits = 6L * chars;
-    long[] words = new long[(int) ((bits + 63) >>> 6)];
-    long cur = 0;
-    int filled = 0;
-    int w = 0;
-    for (int i = start; i < stop; i++) {
+    int bits = 6 * (stop - start);
+    // one spare word: the four-character path below may write just past the last bit
+    long[] words = new long[((bits + 63) >>> 6) + 1];
+    int i = start;
+    int at = 0;
+    // Four characters (24 bits) at a time; a bad character sends us to the checked loop below.
+    while (i + 4 <= stop) {
+      int v = value(s.charAt(i)) << 18 | value(s.charAt(i + 1)) << 12 | value(s.charAt(i + 2)) << 6
+          | value(s.charAt(i + 3));
+      if (v < 0) {
+        break;
+      }
+      put(words, at, v, 24);
+      at += 24;
+      i += 4;
+    }
+    for (; i < stop; i++) {
       char c = s.charAt(i);
-      int v = c < 128 ? ALPHABET[c] : -1;
+      int v = value(c);
       if (v < 0) {
         throw new BitException(BitException.Kind.BAD_CHARACTER, 6 * (i - start),
             "character '" + printable(c) + "' at index " + (i - start) + " is not base64url");
       }
-      if (filled <= 58) {
-        cur |= (long) v << (58 - filled);
-        filled += 6;
-        if (filled == 64) {
-          words[w++] = cur;
-          cur = 0;
-          filled = 0;
-        }
-      } else {
-        int hi = 64 - filled;
-        cur |= (long) v >>> (6 - hi);
-        words[w++] = cur;
-        cur = (long) v << (64 - (6 - hi));
-        filled = 6 - hi;
+      put(words, at, v, 6);
+      at += 6;
+    }
+    return new BitReader(words, bits);
+  }
+
+  /**
+   * Like {@link #ofBase64Url(CharSequence, int, int)}, over {@code latin1}, the ISO-8859-1 bytes
+   * of {@code original} (one byte per character, unmappable characters as {@code '?'}, which is
+   * not base64url). Avoids a call per character; errors quote {@code original}.
+   */
+  public static BitReader ofBase64Url(byte[] latin1, CharSequence original, int start, int end) {
+    int stop = end;
+    while (stop > start && latin1[stop - 1] == '=') {
+      stop--;
+    }
+    int bits = 6 * (stop - start);
+    long[] words = new long[((bits + 63) >>> 6) + 1];
+    int i = start;
+    int at = 0;
+    while (i + 4 <= stop) {
+      int v = BYTE_VALUES[latin1[i] & 0xff] << 18 | BYTE_VALUES[latin1[i + 1] & 0xff] << 12
+          | BYTE_VALUES[latin1[i + 2] & 0xff] << 6 | BYTE_VALUES[latin1[i + 3] & 0xff];
+      if (v < 0) {
+        break;
       }
+      put(words, at, v, 24);
+      at += 24;
+      i += 4;
     }
-    if (filled > 0) {
-      words[w] = cur;
+    for (; i < stop; i++) {
+      int v = BYTE_VALUES[latin1[i] & 0xff];
+      if (v < 0) {
+        char c = original.charAt(i);
+        throw new BitException(BitException.Kind.BAD_CHARACTER, 6 * (i - start),
+            "character '" + printable(c) + "' at index " + (i - start) + " is not base64url");
+      }
+      put(words, at, v, 6);
+      at += 6;
     }
-    return new BitReader(words, (int) bits);
+    return new BitReader(words, bits);
+  }
+
+  /** The six-bit value of a base64url character, or -1 (every bit set, so OR-ing values stays negative). */
+  private static int value(char c) {
+    return ALPHABET[c & 0x7f] | ((0x7f - c) >> 31);
+  }
+
+  /** ORs the low {@code n} bits of {@code v} (n at most 32) into the words at bit {@code at}. */
+  private static void put(long[] words, int at, int v, int n) {
+    long aligned = (long) v << (64 - n);
+    int w = at >>> 6;
+    int off = at & 63;
+    words[w] |= aligned >>> off;
+    if (off + n > 64) {
+      words[w + 1] |= aligned << (64 - off);
+    }
   }
 
   private static String printable(char c) {

@@ -54,6 +54,11 @@ public final class BitWriter {
     return this;
   }
 
+  /** A copy of the bits written, first bit in the most significant position of word 0. */
+  public long[] toWords() {
+    return java.util.Arrays.copyOf(words, (length + 63) >>> 6);
+  }
+
   private void ensure(int bits) {
     int need = ((bits + 63) >>> 6) + 1;
     if (need > words.length) {
