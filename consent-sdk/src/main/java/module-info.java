@@ -4,6 +4,10 @@
  */
 module dev.warden.consent {
   requires transitive dev.warden.policy;
+  requires com.fasterxml.jackson.core;
+  requires com.fasterxml.jackson.databind;
 
   exports dev.warden.consent;
+  exports dev.warden.consent.tcf;
+  exports dev.warden.consent.gpp;
 }

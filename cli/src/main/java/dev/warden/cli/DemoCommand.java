@@ -19,7 +19,11 @@ final class DemoCommand implements Runnable {
 
   static List<DemoSection> sections() {
     Policy policy = Policy.defaultPolicy();
-    return List.of(new PolicyDemo(policy), new ImageDemo(policy), new EnforcementDemo(policy));
+    return List.of(
+        new PolicyDemo(policy),
+        new ImageDemo(policy),
+        new EnforcementDemo(policy),
+        new TcfDemo());
   }
 
   @Override

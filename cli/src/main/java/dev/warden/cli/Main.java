@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
         PolicyCommand.class,
         AuditCommand.class,
         ImageCommand.class,
+        TcfCommand.class,
+        GppCommand.class,
         DemoCommand.class,
         CommandLine.HelpCommand.class
     })

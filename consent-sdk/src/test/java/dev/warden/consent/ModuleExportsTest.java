@@ -18,6 +18,9 @@ class ModuleExportsTest {
     assertThat(m.getName()).isEqualTo("dev.warden.consent");
     Map<String, Set<String>> exports = m.getDescriptor().exports().stream()
         .collect(Collectors.toMap(ModuleDescriptor.Exports::source, ModuleDescriptor.Exports::targets));
-    assertThat(exports).isEqualTo(Map.of("dev.warden.consent", Set.of()));
+    assertThat(exports).isEqualTo(Map.of(
+        "dev.warden.consent", Set.of(),
+        "dev.warden.consent.tcf", Set.of(),
+        "dev.warden.consent.gpp", Set.of()));
   }
 }
