@@ -1,0 +1,199 @@
+package dev.warden.moderation;
+
+import dev.warden.moderation.internal.MatchSink;
+import dev.warden.moderation.internal.NormalizedText;
+import dev.warden.moderation.internal.TextNormalizer;
+import java.util.Arrays;
+
+/**
+ * Per-thread scratch of the lexicon stage: the normalised text and the matches that survive the
+ * checks the automaton cannot make (word boundaries, repeated letters, stems), verified as the
+ * automaton reports them. Bounded: past {@link #MAX_MATCHES} matches the rest are dropped.
+ */
+final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
+
+  static final int MAX_MATCHES = 16_384;
+  /** The entry index of a stated age under 18 (the {@code minor} marker). */
+  static final int AGE = -2;
+  /** The entry index of a match that was suppressed after the scan. */
+  static final int SUPPRESSED = -1;
+  private static final int MAX_STEM_WORD = 48;
+
+  final NormalizedText text = new NormalizedText();
+  int[] entry = new int[32];
+  int[] start = new int[32];
+  int[] end = new int[32];
+  int count;
+  int[] allowStart = new int[8];
+  int[] allowEnd = new int[8];
+  int allowCount;
+  boolean overflow;
+  private CompiledLexicons lex;
+  private char[] current;
+  private final StringBuilder word = new StringBuilder(MAX_STEM_WORD);
+
+  /** Normalises {@code input} and collects the matches of {@code lexicons} in it. */
+  void collect(CharSequence input, int limit, CompiledLexicons lexicons) {
+    lex = lexicons;
+    count = 0;
+    allowCount = 0;
+    overflow = false;
+    TextNormalizer.normalize(input, limit, text);
+    current = text.chars();
+    lex.automaton.scan(current, 0, text.length(), this);
+    if (text.alternateCount() > 0) {
+      current = text.alternateChars();
+      for (int k = 0; k < text.alternateCount(); k++) {
+        lex.automaton.scan(current, text.alternateStart(k), text.alternateEnd(k), this);
+      }
+      current = text.chars();
+    }
+    if (lex.markers.contains(CompiledLexicons.MINOR_MARKER)) {
+      AgeRecognizer.find(text, this);
+    }
+  }
+
+  @Override
+  public void match(int pattern, int e) {
+    int len = lex.automaton.patternLength(pattern);
+    int s = e - len;
+    NormalizedText t = text;
+    long spaces = lex.patternSpaces[pattern];
+    for (int k = 1; k < len; k++) {
+      if ((t.flags(s + k) & NormalizedText.HARD) != 0 && (k >= 64 || (spaces & (1L << k)) == 0)) {
+        return; // the match runs across words where the term has none
+      }
+    }
+    byte[] runs = lex.patternRuns[pattern];
+    if (runs != null) {
+      for (int k = 0; k < len; k++) {
+        if (t.run(s + k) < runs[k]) {
+          return; // "as" is not "ass"
+        }
+      }
+    }
+    int ent = lex.patternEntry[pattern];
+    boolean ok = switch (lex.mode[ent]) {
+      case WORD -> t.boundaryAt(s) && t.boundaryAt(e);
+      case PREFIX -> t.boundaryAt(s);
+      case SUFFIX -> t.boundaryAt(e);
+      case INFIX -> true;
+      case STEM -> t.boundaryAt(s) && sameStem(ent, e);
+    };
+    if (!ok) {
+      return;
+    }
+    if (lex.entries[ent].kind() == EntryKind.ALLOW) {
+      addAllow(s, e);
+    } else {
+      add(ent, s, e);
+    }
+  }
+
+  @Override
+  public void age(int s, int e) {
+    add(AGE, s, e);
+  }
+
+  private void add(int ent, int s, int e) {
+    if (count == MAX_MATCHES) {
+      overflow = true;
+      return;
+    }
+    if (count == entry.length) {
+      entry = Arrays.copyOf(entry, count * 2);
+      start = Arrays.copyOf(start, count * 2);
+      end = Arrays.copyOf(end, count * 2);
+    }
+    entry[count] = ent;
+    start[count] = s;
+    end[count] = e;
+    count++;
+  }
+
+  private void addAllow(int s, int e) {
+    if (allowCount == MAX_MATCHES) {
+      overflow = true;
+      return;
+    }
+    if (allowCount == allowStart.length) {
+      allowStart = Arrays.copyOf(allowStart, allowCount * 2);
+      allowEnd = Arrays.copyOf(allowEnd, allowCount * 2);
+    }
+    allowStart[allowCount] = s;
+    allowEnd[allowCount] = e;
+    allowCount++;
+  }
+
+  /**
+   * Whether the word that starts with the stem matched before {@code e} has the entry's stem:
+   * the word is rebuilt from the stem and the text after it (up to the next boundary, or the next
+   * hard one), with repeated letters read once or twice, and stemmed.
+   */
+  private boolean sameStem(int ent, int e) {
+    String stem = lex.stem[ent];
+    String language = lex.entries[ent].language();
+    NormalizedText t = text;
+    int n = t.length();
+    int softEnd = e;
+    while (softEnd < n && t.flags(softEnd) == 0 && softEnd - e < MAX_STEM_WORD) {
+      softEnd++;
+    }
+    int hardEnd = softEnd;
+    while (hardEnd < n && (t.flags(hardEnd) & NormalizedText.HARD) == 0 && hardEnd - e < MAX_STEM_WORD) {
+      hardEnd++;
+    }
+    for (int to : hardEnd == softEnd ? new int[] {softEnd} : new int[] {softEnd, hardEnd}) {
+      for (int cap = 2; cap >= 1; cap--) {
+        word.setLength(0);
+        word.append(stem);
+        for (int i = e; i < to; i++) {
+          char c = current[i] == TextNormalizer.I_OR_L ? 'i' : current[i];
+          for (int r = Math.min(t.run(i), cap); r > 0; r--) {
+            word.append(c);
+          }
+        }
+        if (stem.equals(Stemmers.stem(language, word.toString()))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Marks every match that lies inside an allow-list match as suppressed. */
+  void suppressAllowed() {
+    if (allowCount == 0) {
+      return;
+    }
+    long[] spans = new long[allowCount];
+    for (int i = 0; i < allowCount; i++) {
+      spans[i] = ((long) allowStart[i] << 32) | allowEnd[i];
+    }
+    Arrays.sort(spans);
+    int[] maxEnd = new int[allowCount];
+    int m = -1;
+    for (int i = 0; i < allowCount; i++) {
+      m = Math.max(m, (int) spans[i]);
+      maxEnd[i] = m;
+    }
+    for (int i = 0; i < count; i++) {
+      // The last allow span starting at or before this match.
+      int lo = 0;
+      int hi = allowCount - 1;
+      int found = -1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        if ((int) (spans[mid] >>> 32) <= start[i]) {
+          found = mid;
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      if (found >= 0 && maxEnd[found] >= end[i]) {
+        entry[i] = SUPPRESSED;
+      }
+    }
+  }
+}

@@ -1,0 +1,454 @@
+package dev.warden.moderation.internal;
+
+import java.util.Set;
+
+/**
+ * Offset-preserving normalisation of prompt text, in linear time, into a {@link NormalizedText}.
+ *
+ * <p>In order: NFKC-style folding with locale-free lower case, invisible characters and combining
+ * marks dropped, look-alikes mapped ({@link FoldTable}); tokens split on spaces and separators;
+ * within a token, Russian and Latin look-alikes resolved by the token's script, leetspeak read as
+ * letters where digits and symbols sit among letters, and joining punctuation ("p.orn", "f*ck")
+ * dropped with a soft boundary; runs of single letters separated the same way ("s e x", "s-e-x")
+ * joined; repeated letters collapsed into one character with a run length, so that "sexxxy" reads
+ * "sexy" while "ass" keeps its double s as a run of 2.
+ *
+ * <p>Stateless and thread-safe; all per-call state lives in the {@link NormalizedText} passed in.
+ */
+public final class TextNormalizer {
+
+  /** What the leet characters 1, ! and | read as: i or l; the lexicon compiles both readings. */
+  public static final char I_OR_L = '\uE001';
+
+  private static final byte AMBIGUOUS = 8;
+
+  private static final String JOINERS = ".*'`´^~\"’‘“”·•°";
+  private static final String LEET_SYMBOLS = "@$!|€";
+  private static final char[] LATIN_LEET = new char[128];
+  private static final char[] CYRILLIC_LEET = new char[128];
+  /** Letters after a leading number that make it a number with a unit ("4k", "12yo"), not leet. */
+  private static final Set<String> UNITS = Set.of("k", "p", "d", "s", "th", "st", "nd", "rd",
+      "yo", "y", "mm", "cm", "km", "kg", "px", "fps", "hz", "am", "pm", "mp", "gb", "mb", "kb", "tb",
+      "ml", "ft", "yr", "yrs", "h", "m", "g", "l", "v", "w", "ans", "anos", "anni", "jahre", "jaar",
+      "years", "year", "yrold", "yearold", "yearsold");
+
+  static {
+    String lat = "0o1" + I_OR_L + "3e4a5s7t8b9g@a$s!" + I_OR_L + "|" + I_OR_L;
+    for (int i = 0; i < lat.length(); i += 2) {
+      LATIN_LEET[lat.charAt(i)] = lat.charAt(i + 1);
+    }
+    String cyr = "0о3з4ч6б@а";
+    for (int i = 0; i < cyr.length(); i += 2) {
+      CYRILLIC_LEET[cyr.charAt(i)] = cyr.charAt(i + 1);
+    }
+  }
+
+  private TextNormalizer() {}
+
+  /** Normalises the whole of {@code text}. */
+  public static void normalize(CharSequence text, NormalizedText out) {
+    normalize(text, Integer.MAX_VALUE, out);
+  }
+
+  /**
+   * Normalises the first {@code limit} characters of {@code text} (never splitting a surrogate
+   * pair) into {@code out}, replacing what it held.
+   */
+  public static void normalize(CharSequence text, int limit, NormalizedText out) {
+    int lim = Math.min(text.length(), limit);
+    if (lim > 0 && lim < text.length() && Character.isHighSurrogate(text.charAt(lim - 1))
+        && Character.isLowSurrogate(text.charAt(lim))) {
+      lim--;
+    }
+    out.inputLength = text.length();
+    out.scannedLength = lim;
+    units(text, lim, out);
+    tokens(out);
+    emit(out);
+  }
+
+  /** Whether {@code c} counts as a letter of a word once normalised. */
+  public static boolean isWordChar(char c) {
+    return c == I_OR_L || Character.isLetter(c);
+  }
+
+  // ---- pass 1: code points to folded units ----
+
+  private static void units(CharSequence s, int lim, NormalizedText o) {
+    o.units = 0;
+    o.ensureUnits(lim + 16);
+    int i = 0;
+    while (i < lim) {
+      char c = s.charAt(i);
+      int next = i + 1;
+      byte k;
+      char f;
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && next < lim && Character.isLowSurrogate(s.charAt(next))) {
+          f = FoldTable.foldSupplementary(Character.toCodePoint(c, s.charAt(next)));
+          next++;
+          k = f == 0 ? FoldTable.IGNORE : f == ' ' ? FoldTable.SPACE
+              : Character.isDigit(f) ? FoldTable.DIGIT : FoldTable.LETTER;
+        } else {
+          k = FoldTable.IGNORE; // a lone surrogate
+          f = 0;
+        }
+      } else {
+        k = FoldTable.kind(c);
+        f = FoldTable.fold(c);
+      }
+      switch (k) {
+        case FoldTable.IGNORE -> { }
+        case FoldTable.MARK -> {
+          if (o.units > 0 && o.uKind[o.units - 1] == FoldTable.LETTER) {
+            o.uEnd[o.units - 1] = next;
+          }
+        }
+        case FoldTable.KANA_MARK -> composeKana(o, c, next);
+        case FoldTable.MULTI -> {
+          String m = FoldTable.multi(c);
+          for (int j = 0; j < m.length(); j++) {
+            char x = m.charAt(j);
+            byte xk = FoldTable.kind(x);
+            if (xk != FoldTable.IGNORE && xk != FoldTable.MARK && xk != FoldTable.MULTI) {
+              add(o, FoldTable.fold(x), xk, i, next);
+            }
+          }
+        }
+        default -> add(o, f, k, i, next);
+      }
+      i = next;
+    }
+  }
+
+  private static void add(NormalizedText o, char c, byte kind, int from, int to) {
+    o.ensureUnits(o.units + 1);
+    int u = o.units++;
+    o.uChar[u] = c;
+    o.uKind[u] = kind;
+    o.uStart[u] = from;
+    o.uEnd[u] = to;
+  }
+
+  private static void composeKana(NormalizedText o, char mark, int next) {
+    if (o.units == 0) {
+      return;
+    }
+    char prev = o.uChar[o.units - 1];
+    if (!(prev >= 0x3040 && prev <= 0x30FF)) {
+      return;
+    }
+    char combining = (mark == 0x309B || mark == 0xFF9E || mark == 0x3099) ? '\u3099' : '\u309A';
+    String composed = java.text.Normalizer.normalize(
+        String.valueOf(prev) + combining, java.text.Normalizer.Form.NFC);
+    if (composed.length() == 1) {
+      o.uChar[o.units - 1] = composed.charAt(0);
+      o.uEnd[o.units - 1] = next;
+    }
+  }
+
+  // ---- pass 2: tokens, script, leetspeak, joiners ----
+
+  private static boolean isJoiner(char c) {
+    return JOINERS.indexOf(c) >= 0;
+  }
+
+  private static boolean isLeetSymbol(char c) {
+    return LEET_SYMBOLS.indexOf(c) >= 0;
+  }
+
+  /** Whether unit {@code u} belongs inside a token (letters, digits, leet symbols, joiners). */
+  private static boolean inToken(NormalizedText o, int u) {
+    byte k = o.uKind[u];
+    if (k == FoldTable.LETTER || k == FoldTable.DIGIT) {
+      return true;
+    }
+    return k == FoldTable.PUNCT && (isJoiner(o.uChar[u]) || isLeetSymbol(o.uChar[u]));
+  }
+
+  private static void tokens(NormalizedText o) {
+    o.wLength = 0;
+    o.tokens = 0;
+    o.ensureWords(o.units + 1);
+    char sep = 0;
+    int u = 0;
+    while (u < o.units) {
+      if (!inToken(o, u)) {
+        char c = o.uChar[u];
+        if (o.uKind[u] == FoldTable.PUNCT && (sep == 0 || sep == ' ')) {
+          sep = c;
+        } else if (sep == 0) {
+          sep = ' ';
+        }
+        u++;
+        continue;
+      }
+      int a = u;
+      while (u < o.units && inToken(o, u)) {
+        u++;
+      }
+      int before = o.wLength;
+      token(o, a, u);
+      if (o.wLength > before) {
+        o.ensureTokens(o.tokens + 1);
+        o.tokStart[o.tokens] = before;
+        o.tokEnd[o.tokens] = o.wLength;
+        o.tokSep[o.tokens] = sep;
+        o.tokens++;
+        sep = 0;
+      }
+    }
+  }
+
+  private static void token(NormalizedText o, int a, int b) {
+    // Trim punctuation that only decorates the token's edges.
+    while (a < b && o.uKind[a] == FoldTable.PUNCT && (isJoiner(o.uChar[a]) || o.uChar[a] == '!'
+        || o.uChar[a] == '|' || o.uChar[a] == '€')) {
+      a++;
+    }
+    while (b > a && o.uKind[b - 1] == FoldTable.PUNCT && o.uChar[b - 1] != '$') {
+      b--;
+    }
+    if (a >= b) {
+      return;
+    }
+    int latStrong = 0;
+    int cyrStrong = 0;
+    int cyrWeak = 0;
+    int letters = 0;
+    for (int u = a; u < b; u++) {
+      if (o.uKind[u] != FoldTable.LETTER) {
+        continue;
+      }
+      letters++;
+      char c = o.uChar[u];
+      if (Confusables.isCyrillic(c)) {
+        if (Confusables.cyrillicToLatin(c) != 0) {
+          cyrWeak++;
+        } else {
+          cyrStrong++;
+        }
+      } else if (Confusables.isLatin(c) && Confusables.latinToCyrillic(c) == 0) {
+        latStrong++;
+      }
+    }
+    if (letters == 0) {
+      for (int u = a; u < b; u++) {
+        if (o.uKind[u] == FoldTable.DIGIT) {
+          put(o, o.uChar[u], o.uStart[u], o.uEnd[u], (byte) 0);
+        }
+      }
+      return;
+    }
+    boolean cyrillic = cyrStrong > 0 && latStrong == 0;
+    boolean latin = latStrong > 0 && cyrStrong == 0 || cyrStrong == 0 && latStrong == 0 && cyrWeak == 0;
+    boolean ambiguous = cyrStrong == 0 && latStrong == 0 && cyrWeak > 0;
+    char[] leet = cyrillic || ambiguous ? CYRILLIC_LEET : LATIN_LEET;
+    byte pending = 0;
+    int u = a;
+    while (u < b) {
+      byte k = o.uKind[u];
+      char c = o.uChar[u];
+      if (k == FoldTable.LETTER) {
+        char m = c;
+        if (latin && Confusables.isCyrillic(c)) {
+          char l = Confusables.cyrillicToLatin(c);
+          m = l != 0 ? l : c;
+        } else if ((cyrillic || ambiguous) && !Confusables.isCyrillic(c)) {
+          char r = Confusables.latinToCyrillic(c);
+          m = r != 0 ? r : c;
+        }
+        put(o, m, o.uStart[u], o.uEnd[u], (byte) (pending | (ambiguous ? AMBIGUOUS : 0)));
+        pending = 0;
+        u++;
+      } else if (k == FoldTable.PUNCT && isJoiner(c)) {
+        pending = NormalizedText.SOFT;
+        u++;
+      } else {
+        int r = u;
+        while (r < b && (o.uKind[r] == FoldTable.DIGIT
+            || o.uKind[r] == FoldTable.PUNCT && isLeetSymbol(o.uChar[r]))) {
+          r++;
+        }
+        boolean asLetters = readAsLetters(o, a, b, u, r, leet, letters);
+        for (int x = u; x < r; x++) {
+          char d = o.uChar[x];
+          if (asLetters) {
+            put(o, leet[d], o.uStart[x], o.uEnd[x], pending);
+            pending = 0;
+          } else if (o.uKind[x] == FoldTable.DIGIT) {
+            put(o, d, o.uStart[x], o.uEnd[x], (byte) (pending | NormalizedText.SOFT));
+            pending = 0;
+          }
+        }
+        if (!asLetters) {
+          pending = NormalizedText.SOFT;
+        }
+        u = r;
+      }
+    }
+  }
+
+  /** Whether the digits and symbols in units [u, r) of token [a, b) are leetspeak letters. */
+  private static boolean readAsLetters(
+      NormalizedText o, int a, int b, int u, int r, char[] leet, int letters) {
+    for (int x = u; x < r; x++) {
+      char d = o.uChar[x];
+      if (d >= 128 || leet[d] == 0) {
+        return false;
+      }
+    }
+    boolean letterBefore = false;
+    for (int x = a; x < u; x++) {
+      letterBefore |= o.uKind[x] == FoldTable.LETTER;
+    }
+    boolean letterAfter = false;
+    for (int x = r; x < b && !letterAfter; x++) {
+      letterAfter = o.uKind[x] == FoldTable.LETTER;
+    }
+    if (letterBefore && letterAfter) {
+      return true;
+    }
+    if (letterAfter) {
+      // A leading number followed by a unit ("4k", "12yo", "35mm") is a number.
+      if (r - u > 4) {
+        return false;
+      }
+      StringBuilder suffix = new StringBuilder(b - r);
+      for (int x = r; x < b; x++) {
+        if (o.uKind[x] != FoldTable.LETTER) {
+          return true;
+        }
+        suffix.append(o.uChar[x]);
+      }
+      return !UNITS.contains(suffix.toString());
+    }
+    // A trailing run: "porn0", "b00b5", "a55"; but "model 3000" style numbers stay numbers.
+    return r - u == 1 || (r - u == 2 && letters <= 2);
+  }
+
+  private static void put(NormalizedText o, char c, int from, int to, byte flags) {
+    o.ensureWords(o.wLength + 1);
+    int w = o.wLength++;
+    o.wChar[w] = c;
+    o.wStart[w] = from;
+    o.wEnd[w] = to;
+    o.wFlags[w] = flags;
+  }
+
+  // ---- pass 3: spaced-out letters joined, runs collapsed, boundaries and words ----
+
+  private static boolean single(NormalizedText o, int t) {
+    if (o.tokEnd[t] - o.tokStart[t] != 1) {
+      return false;
+    }
+    char c = o.wChar[o.tokStart[t]];
+    return isWordChar(c) || (c < 128 && LATIN_LEET[c] != 0 && Character.isDigit(c));
+  }
+
+  private static boolean ideographic(char c) {
+    return c >= 0x2E80 && !(c >= 0xA000 && c < 0xAC00) && c != I_OR_L && Character.isLetter(c);
+  }
+
+  private static void emit(NormalizedText o) {
+    o.length = 0;
+    o.altCount = 0;
+    o.ensureOutput(o.wLength + 1);
+    int wordNo = 0;
+    int t = 0;
+    while (t < o.tokens) {
+      int g = t;
+      if (single(o, t)) {
+        char sig = t + 1 < o.tokens ? o.tokSep[t + 1] : 0;
+        int realLetters = isWordChar(o.wChar[o.tokStart[t]]) ? 1 : 0;
+        boolean cjk = ideographic(o.wChar[o.tokStart[t]]);
+        g = t + 1;
+        while (g < o.tokens && single(o, g) && o.tokSep[g] == sig) {
+          char c = o.wChar[o.tokStart[g]];
+          realLetters += isWordChar(c) ? 1 : 0;
+          cjk &= ideographic(c);
+          g++;
+        }
+        int size = g - t;
+        boolean joined = cjk ? size >= 2
+            : realLetters >= 2 && (sig == ' ' ? size >= 3 : size >= 2);
+        if (!joined) {
+          g = t;
+        } else {
+          for (int x = t; x < g; x++) {
+            int w = o.tokStart[x];
+            char c = o.wChar[w];
+            if (!isWordChar(c)) {
+              c = LATIN_LEET[c];
+            }
+            byte flag = x == t ? NormalizedText.HARD
+                : sig == ' ' && !cjk ? NormalizedText.SOFT : 0;
+            wordNo = out(o, c, o.wStart[w], o.wEnd[w], flag, wordNo);
+          }
+          t = g;
+          continue;
+        }
+      }
+      int before = o.length;
+      boolean ambiguous = false;
+      for (int w = o.tokStart[t]; w < o.tokEnd[t]; w++) {
+        byte flag = w == o.tokStart[t] ? NormalizedText.HARD : (byte) (o.wFlags[w] & 3);
+        ambiguous |= (o.wFlags[w] & AMBIGUOUS) != 0;
+        wordNo = out(o, o.wChar[w], o.wStart[w], o.wEnd[w], flag, wordNo);
+      }
+      if (ambiguous && o.length > before) {
+        o.addAlternate(before, o.length);
+      }
+      t++;
+    }
+    if (o.length > 0) {
+      o.flags[0] = 0;
+    }
+    if (o.altCount > 0) {
+      if (o.altChars.length < o.length) {
+        o.altChars = new char[Math.max(o.length, 16)];
+      }
+      System.arraycopy(o.chars, 0, o.altChars, 0, o.length);
+      for (int k = 0; k < o.altCount; k++) {
+        for (int i = o.altStart[k]; i < o.altEnd[k]; i++) {
+          char l = Confusables.cyrillicToLatin(o.altChars[i]);
+          if (l != 0) {
+            o.altChars[i] = l;
+          }
+        }
+      }
+    }
+  }
+
+  private static int charClass(char c) {
+    if (c >= '0' && c <= '9') {
+      return 0;
+    }
+    return ideographic(c) ? 2 : 1;
+  }
+
+  private static int out(NormalizedText o, char c, int from, int to, byte flag, int wordNo) {
+    int n = o.length;
+    if (n > 0 && flag != NormalizedText.HARD && c == o.chars[n - 1] && isWordChar(c)) {
+      if (o.run[n - 1] < 127) {
+        o.run[n - 1]++;
+      }
+      o.end[n - 1] = to;
+      return wordNo;
+    }
+    if (flag == NormalizedText.HARD && n > 0) {
+      wordNo++;
+    }
+    if (n > 0 && flag == 0 && charClass(c) != charClass(o.chars[n - 1])) {
+      flag = NormalizedText.SOFT;
+    }
+    o.chars[n] = c;
+    o.start[n] = from;
+    o.end[n] = to;
+    o.run[n] = 1;
+    o.flags[n] = flag;
+    o.word[n] = wordNo;
+    o.length = n + 1;
+    return wordNo;
+  }
+}
