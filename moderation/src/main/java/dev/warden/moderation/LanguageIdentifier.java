@@ -18,7 +18,11 @@ final class LanguageIdentifier {
 
   /** Below this many words the detector guesses; such prompts stay undetermined. */
   static final int MIN_WORDS = 3;
-  static final double MIN_CONFIDENCE = 0.5;
+  /**
+   * How far ahead of the runner-up the best language must be. The model spreads probability over
+   * 103 languages, so absolute confidences are small; the ratio is what separates a sure answer.
+   */
+  static final double MIN_LEAD = 1.05;
   private static final int MAX_CHARS = 2000;
   private static final String MODEL = "langdetect-183.bin";
   private static final Map<String, String> ISO3 = Map.ofEntries(
@@ -81,11 +85,12 @@ final class LanguageIdentifier {
     if (t.strip().split("\\s+").length < MIN_WORDS) {
       return Optional.empty();
     }
-    Language best = Detector.DETECTOR.get().predictLanguage(t);
-    if (best == null || best.getConfidence() < MIN_CONFIDENCE) {
+    Language[] ranked = Detector.DETECTOR.get().predictLanguages(t);
+    if (ranked.length == 0
+        || ranked.length > 1 && ranked[0].getConfidence() < MIN_LEAD * ranked[1].getConfidence()) {
       return Optional.empty();
     }
-    return Optional.ofNullable(ISO3.get(best.getLang()));
+    return Optional.ofNullable(ISO3.get(ranked[0].getLang()));
   }
 
   private static final class Detector {

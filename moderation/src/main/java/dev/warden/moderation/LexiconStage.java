@@ -71,6 +71,9 @@ final class LexiconStage implements TextStage {
       LexiconEntry e = lex.entries[ent];
       Category cat = lex.category[ent];
       Severity sev = e.severity();
+      if (duplicate(c, i, cat, sev)) {
+        continue; // the same word in several lexicons ("sexy" in seven languages)
+      }
       Severity seen = included.get(cat);
       if (matches.size() >= maxMatches && seen != null && seen.compareTo(sev) >= 0) {
         continue; // over the reporting limit, and nothing new for the decision
@@ -93,6 +96,18 @@ final class LexiconStage implements TextStage {
     }
     return new StageResult(findings,
         matches.size() > maxMatches ? matches.subList(0, maxMatches) : matches, limits);
+  }
+
+  /** Whether an earlier match ending at the same place covers the same span, category, severity. */
+  private boolean duplicate(MatchCollector c, int i, Category cat, Severity sev) {
+    for (int j = i - 1; j >= 0 && c.end[j] == c.end[i]; j--) {
+      int other = c.entry[j];
+      if (other >= 0 && c.start[j] == c.start[i] && lex.entries[other].kind() == EntryKind.TERM
+          && cat.equals(lex.category[other]) && sev.compareTo(lex.entries[other].severity()) <= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String detail(LexiconEntry e) {

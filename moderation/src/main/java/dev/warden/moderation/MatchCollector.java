@@ -78,13 +78,27 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
       case PREFIX -> t.boundaryAt(s);
       case SUFFIX -> t.boundaryAt(e);
       case INFIX -> true;
-      case STEM -> t.boundaryAt(s) && sameStem(ent, e);
+      case STEM -> t.boundaryAt(s) && sameStem(ent, pattern, s, e);
     };
     if (!ok) {
       return;
     }
     if (lex.entries[ent].kind() == EntryKind.ALLOW) {
-      addAllow(s, e);
+      // An allow entry that need not end (or start) a word covers the whole word it is part of.
+      MatchMode m = lex.mode[ent];
+      int from = s;
+      int to = e;
+      if (m == MatchMode.PREFIX || m == MatchMode.STEM || m == MatchMode.INFIX) {
+        while (to < t.length() && !t.boundaryAt(to)) {
+          to++;
+        }
+      }
+      if (m == MatchMode.SUFFIX || m == MatchMode.INFIX) {
+        while (from > 0 && !t.boundaryAt(from)) {
+          from--;
+        }
+      }
+      addAllow(from, to);
     } else {
       add(ent, s, e);
     }
@@ -126,13 +140,15 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
   }
 
   /**
-   * Whether the word that starts with the stem matched before {@code e} has the entry's stem:
-   * the word is rebuilt from the stem and the text after it (up to the next boundary, or the next
-   * hard one), with repeated letters read once or twice, and stemmed.
+   * Whether the word that starts with the stem matched at [s, e) has the entry's stem. The word is
+   * rebuilt from the text up to the next boundary (or the next hard one): a letter written once or
+   * twice is kept as written (a real double letter: "food" is not "fod"), a longer run is read as
+   * the stem has it, and after the stem once or twice. Then it is stemmed.
    */
-  private boolean sameStem(int ent, int e) {
+  private boolean sameStem(int ent, int pattern, int s, int e) {
     String stem = lex.stem[ent];
     String language = lex.entries[ent].language();
+    byte[] stemRuns = lex.patternRuns[pattern];
     NormalizedText t = text;
     int n = t.length();
     int softEnd = e;
@@ -144,18 +160,35 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
       hardEnd++;
     }
     for (int to : hardEnd == softEnd ? new int[] {softEnd} : new int[] {softEnd, hardEnd}) {
-      for (int cap = 2; cap >= 1; cap--) {
+      for (int cap = 1; cap <= 2; cap++) {
         word.setLength(0);
-        word.append(stem);
-        for (int i = e; i < to; i++) {
+        int from = s;
+        if (leetInside(s, e)) {
+          word.append(stem); // the leet i-or-l reads as the stem has it
+          from = e;
+        }
+        for (int i = from; i < to; i++) {
           char c = current[i] == TextNormalizer.I_OR_L ? 'i' : current[i];
-          for (int r = Math.min(t.run(i), cap); r > 0; r--) {
+          int r = t.run(i);
+          if (r >= 3) {
+            r = i < e ? (stemRuns == null ? 1 : stemRuns[i - s]) : cap;
+          }
+          for (; r > 0; r--) {
             word.append(c);
           }
         }
         if (stem.equals(Stemmers.stem(language, word.toString()))) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  private boolean leetInside(int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (current[i] == TextNormalizer.I_OR_L) {
+        return true;
       }
     }
     return false;

@@ -131,6 +131,10 @@ final class FoldTable {
       set(c, special, LETTER);
       return;
     }
+    if (c == 'ñ' || c == 'Ñ') {
+      set(c, 'ñ', LETTER); // a letter of its own in Spanish: "coño" is not "cono", "niña" not "Nina"
+      return;
+    }
     if (c == 'ß' || c == 'ẞ') {
       setMulti(c, "ss");
       return;

@@ -102,6 +102,9 @@ public final class TextNormalizer {
         case FoldTable.MARK -> {
           if (o.units > 0 && o.uKind[o.units - 1] == FoldTable.LETTER) {
             o.uEnd[o.units - 1] = next;
+            if (c == '\u0303' && o.uChar[o.units - 1] == 'n') {
+              o.uChar[o.units - 1] = 'ñ'; // n + combining tilde is ñ, as precomposed
+            }
           }
         }
         case FoldTable.KANA_MARK -> composeKana(o, c, next);
