@@ -8,10 +8,10 @@ import dev.warden.moderation.internal.NormalizedText;
  */
 final class AgeRecognizer {
 
-  // Units as they read once normalised (runs collapsed, boundaries dropped).
+  // Units as they read once normalised (runs collapsed, boundaries dropped, l read as i).
   private static final char[][] UNITS = {
-      "yearsold".toCharArray(), "yearold".toCharArray(), "yrsold".toCharArray(),
-      "yrold".toCharArray(), "yo".toCharArray(), "anos".toCharArray(), "ano".toCharArray(),
+      "yearsoid".toCharArray(), "yearoid".toCharArray(), "yrsoid".toCharArray(),
+      "yroid".toCharArray(), "yo".toCharArray(), "anos".toCharArray(), "ano".toCharArray(),
       "ans".toCharArray(), "ani".toCharArray(), "jahrig".toCharArray(), "jahre".toCharArray(),
       "jar".toCharArray(), "лет".toCharArray(), "года".toCharArray(), "год".toCharArray(),
       "歳".toCharArray(), "岁".toCharArray(), "歲".toCharArray(), "才".toCharArray()};

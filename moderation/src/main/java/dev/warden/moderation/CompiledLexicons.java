@@ -6,19 +6,17 @@ import dev.warden.moderation.internal.TextNormalizer;
 import dev.warden.policy.decision.Category;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * All lexicons compiled into one automaton: every term of every language, its leet i/l readings,
- * markers and allow-list entries. Immutable and thread-safe.
+ * All lexicons compiled into one automaton: every term of every language, markers and allow-list
+ * entries. Immutable and thread-safe.
  */
 final class CompiledLexicons {
 
   /** The marker the built-in age recogniser produces for ages under 18. */
   static final String MINOR_MARKER = "minor";
-  private static final int MAX_IL_POSITIONS = 5;
 
   final List<Lexicon> lexicons;
   final LexiconEntry[] entries;
@@ -79,7 +77,7 @@ final class CompiledLexicons {
         MatchMode mode = e.match();
         String stem = null;
         if (mode == MatchMode.STEM) {
-          stem = Stemmers.stem(e.language(), base.replace(TextNormalizer.I_OR_L, 'i'));
+          stem = Stemmers.stem(e.language(), base);
           if (stem == null || stem.isEmpty()) {
             mode = MatchMode.WORD; // no stemmer for the language: the word itself
             stem = null;
@@ -89,8 +87,10 @@ final class CompiledLexicons {
         }
         stems.add(stem);
         modes.add(mode);
-        for (String v : ilVariants(base)) {
-          addPattern(v, index, patterns, patternEntry, runs, spaces);
+        addPattern(base, false, index, patterns, patternEntry, runs, spaces);
+        if (base.contains(" ")) {
+          // Spaced-out letters ("w e t t s h i r t") merge the letters either side of a space.
+          addPattern(base, true, index, patterns, patternEntry, runs, spaces);
         }
       }
       rules.addAll(lex.rules());
@@ -133,37 +133,14 @@ final class CompiledLexicons {
     return sb.toString();
   }
 
-  /** The text and its readings with each i or l as the leet i-or-l (up to 5 positions). */
-  private static Set<String> ilVariants(String base) {
-    Set<String> out = new LinkedHashSet<>();
-    out.add(base);
-    int[] pos = new int[MAX_IL_POSITIONS];
-    int n = 0;
-    for (int i = 0; i < base.length() && n < MAX_IL_POSITIONS; i++) {
-      char c = base.charAt(i);
-      if (c == 'i' || c == 'l') {
-        pos[n++] = i;
-      }
-    }
-    for (int mask = 1; mask < (1 << n); mask++) {
-      char[] v = base.toCharArray();
-      for (int b = 0; b < n; b++) {
-        if ((mask & (1 << b)) != 0) {
-          v[pos[b]] = TextNormalizer.I_OR_L;
-        }
-      }
-      out.add(new String(v));
-    }
-    return out;
-  }
-
-  private static void addPattern(String v, int entry, List<char[]> patterns,
-      List<Integer> patternEntry, List<byte[]> runs, List<Long> spaces) {
+  private static void addPattern(String v, boolean mergeAcrossSpaces, int entry,
+      List<char[]> patterns, List<Integer> patternEntry, List<byte[]> runs, List<Long> spaces) {
     StringBuilder chars = new StringBuilder(v.length());
     byte[] run = new byte[v.length()];
     long space = 0;
     boolean anyRun = false;
     boolean pendingSpace = false;
+    boolean merged = false;
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
       if (c == ' ') {
@@ -171,7 +148,12 @@ final class CompiledLexicons {
         continue;
       }
       int n = chars.length();
-      if (n > 0 && !pendingSpace && chars.charAt(n - 1) == c && TextNormalizer.isWordChar(c)) {
+      if (n > 0 && (!pendingSpace || mergeAcrossSpaces) && chars.charAt(n - 1) == c
+          && TextNormalizer.isWordChar(c)) {
+        if (pendingSpace) {
+          merged = true;
+        }
+        pendingSpace = false;
         run[n - 1]++;
         anyRun = true;
         continue;
@@ -182,6 +164,9 @@ final class CompiledLexicons {
       pendingSpace = false;
       chars.append(c);
       run[n] = 1;
+    }
+    if (mergeAcrossSpaces && !merged) {
+      return; // the same as the pattern without merging
     }
     char[] p = chars.toString().toCharArray();
     patterns.add(p);

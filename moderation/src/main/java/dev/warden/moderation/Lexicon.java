@@ -43,12 +43,15 @@ public final class Lexicon {
   private final String source;
   private final List<LexiconEntry> entries;
   private final List<CombinationRule> rules;
+  private final List<String> warnings;
 
-  Lexicon(String id, String source, List<LexiconEntry> entries, List<CombinationRule> rules) {
+  Lexicon(String id, String source, List<LexiconEntry> entries, List<CombinationRule> rules,
+      List<String> warnings) {
     this.id = id;
     this.source = source;
     this.entries = List.copyOf(entries);
     this.rules = List.copyOf(rules);
+    this.warnings = List.copyOf(warnings);
   }
 
   /**
@@ -103,6 +106,14 @@ public final class Lexicon {
   /** The combination rules. */
   public List<CombinationRule> rules() {
     return rules;
+  }
+
+  /**
+   * Lines that were skipped without failing, as {@code source:line: message}: terms with no
+   * letters or digits (emoji, punctuation), which no prompt could be matched on.
+   */
+  public List<String> warnings() {
+    return warnings;
   }
 
   @Override

@@ -26,6 +26,7 @@ final class LexiconParser {
   private final List<String> problems = new ArrayList<>();
   private final List<LexiconEntry> entries = new ArrayList<>();
   private final List<CombinationRule> rules = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
   private final Map<String, Integer> counters = new HashMap<>();
   private final NormalizedText scratch = new NormalizedText();
   private String id;
@@ -58,7 +59,7 @@ final class LexiconParser {
     if (!p.problems.isEmpty()) {
       throw new LexiconException(source, p.problems);
     }
-    return new Lexicon(p.id, source, p.entries, p.rules);
+    return new Lexicon(p.id, source, p.entries, p.rules, p.warnings);
   }
 
   private void problem(String message) {
@@ -217,7 +218,9 @@ final class LexiconParser {
     }
     TextNormalizer.normalize(term, scratch);
     if (scratch.length() == 0) {
-      problem("term '" + term + "' has no letters or digits once normalised");
+      // Emoji and punctuation-only terms of public lists: nothing a prompt could be matched on.
+      warnings.add(source + ":" + line + ": term '" + term
+          + "' has no letters or digits once normalised; skipped");
       return;
     }
     if (mode == MatchMode.STEM && term.strip().contains(" ")) {

@@ -30,6 +30,7 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
   boolean overflow;
   private CompiledLexicons lex;
   private char[] current;
+  private boolean alternate;
   private final StringBuilder word = new StringBuilder(MAX_STEM_WORD);
 
   /** Normalises {@code input} and collects the matches of {@code lexicons} in it. */
@@ -42,10 +43,12 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
     current = text.chars();
     lex.automaton.scan(current, 0, text.length(), this);
     if (text.alternateCount() > 0) {
+      // The Latin reading of all-look-alike tokens, scanned whole so that a term may span them
+      // and ordinary words; only matches that touch such a token are new.
       current = text.alternateChars();
-      for (int k = 0; k < text.alternateCount(); k++) {
-        lex.automaton.scan(current, text.alternateStart(k), text.alternateEnd(k), this);
-      }
+      alternate = true;
+      lex.automaton.scan(current, 0, text.length(), this);
+      alternate = false;
       current = text.chars();
     }
     if (lex.markers.contains(CompiledLexicons.MINOR_MARKER)) {
@@ -58,6 +61,9 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
     int len = lex.automaton.patternLength(pattern);
     int s = e - len;
     NormalizedText t = text;
+    if (alternate && !touchesAlternate(s, e)) {
+      return;
+    }
     long spaces = lex.patternSpaces[pattern];
     for (int k = 1; k < len; k++) {
       if ((t.flags(s + k) & NormalizedText.HARD) != 0 && (k >= 64 || (spaces & (1L << k)) == 0)) {
@@ -78,10 +84,15 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
       case PREFIX -> t.boundaryAt(s);
       case SUFFIX -> t.boundaryAt(e);
       case INFIX -> true;
-      case STEM -> t.boundaryAt(s) && sameStem(ent, pattern, s, e);
+      case STEM -> t.boundaryAt(s) && (e = sameStem(ent, pattern, s, e)) > 0;
     };
     if (!ok) {
       return;
+    }
+    if (lex.mode[ent] == MatchMode.PREFIX) {
+      while (e < t.length() && !t.boundaryAt(e)) {
+        e++; // the evidence is the whole word the prefix starts
+      }
     }
     if (lex.entries[ent].kind() == EntryKind.ALLOW) {
       // An allow entry that need not end (or start) a word covers the whole word it is part of.
@@ -102,6 +113,15 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
     } else {
       add(ent, s, e);
     }
+  }
+
+  private boolean touchesAlternate(int s, int e) {
+    for (int k = 0; k < text.alternateCount(); k++) {
+      if (text.alternateStart(k) < e && s < text.alternateEnd(k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -144,8 +164,10 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
    * rebuilt from the text up to the next boundary (or the next hard one): a letter written once or
    * twice is kept as written (a real double letter: "food" is not "fod"), a longer run is read as
    * the stem has it, and after the stem once or twice. Then it is stemmed.
+   *
+   * @return the end of the word when its stem is the entry's, else -1
    */
-  private boolean sameStem(int ent, int pattern, int s, int e) {
+  private int sameStem(int ent, int pattern, int s, int e) {
     String stem = lex.stem[ent];
     String language = lex.entries[ent].language();
     byte[] stemRuns = lex.patternRuns[pattern];
@@ -159,16 +181,11 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
     while (hardEnd < n && (t.flags(hardEnd) & NormalizedText.HARD) == 0 && hardEnd - e < MAX_STEM_WORD) {
       hardEnd++;
     }
-    for (int to : hardEnd == softEnd ? new int[] {softEnd} : new int[] {softEnd, hardEnd}) {
+    for (int to : hardEnd == softEnd ? new int[] {softEnd} : new int[] {hardEnd, softEnd}) {
       for (int cap = 1; cap <= 2; cap++) {
         word.setLength(0);
-        int from = s;
-        if (leetInside(s, e)) {
-          word.append(stem); // the leet i-or-l reads as the stem has it
-          from = e;
-        }
-        for (int i = from; i < to; i++) {
-          char c = current[i] == TextNormalizer.I_OR_L ? 'i' : current[i];
+        for (int i = s; i < to; i++) {
+          char c = current[i];
           int r = t.run(i);
           if (r >= 3) {
             r = i < e ? (stemRuns == null ? 1 : stemRuns[i - s]) : cap;
@@ -178,20 +195,11 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
           }
         }
         if (stem.equals(Stemmers.stem(language, word.toString()))) {
-          return true;
+          return to;
         }
       }
     }
-    return false;
-  }
-
-  private boolean leetInside(int s, int e) {
-    for (int i = s; i < e; i++) {
-      if (current[i] == TextNormalizer.I_OR_L) {
-        return true;
-      }
-    }
-    return false;
+    return -1;
   }
 
   /** Marks every match that lies inside an allow-list match as suppressed. */

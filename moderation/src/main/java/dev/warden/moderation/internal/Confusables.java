@@ -55,6 +55,6 @@ final class Confusables {
   }
 
   static boolean isLatin(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F) || c == TextNormalizer.I_OR_L;
+    return (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F);
   }
 }

@@ -55,7 +55,7 @@ public final class TermAutomaton {
    * @throws IllegalArgumentException if a pattern is empty
    */
   public static TermAutomaton compile(List<char[]> patterns) {
-    // Character classes: dense ones first (Latin, digits, Cyrillic, the leet i/l), then the rest.
+    // Character classes: dense ones first (Latin, digits, Cyrillic), then the rest.
     TreeSet<Character> alphabet = new TreeSet<>();
     for (int p = 0; p < patterns.size(); p++) {
       char[] pat = patterns.get(p);
@@ -70,7 +70,7 @@ public final class TermAutomaton {
     List<Character> denseChars = new ArrayList<>();
     List<Character> sparseChars = new ArrayList<>();
     for (char c : alphabet) {
-      boolean dense = c < 0x0500 || c == TextNormalizer.I_OR_L;
+      boolean dense = c < 0x0500;
       (dense && denseChars.size() < MAX_DENSE_CLASSES - 1 ? denseChars : sparseChars).add(c);
     }
     int cls = 1;

@@ -9,16 +9,14 @@ import java.util.Set;
  * marks dropped, look-alikes mapped ({@link FoldTable}); tokens split on spaces and separators;
  * within a token, Russian and Latin look-alikes resolved by the token's script, leetspeak read as
  * letters where digits and symbols sit among letters, and joining punctuation ("p.orn", "f*ck")
- * dropped with a soft boundary; runs of single letters separated the same way ("s e x", "s-e-x")
+ * dropped with a soft boundary; i and l read as one letter, since leet 1, ! and | stand for
+ * either; runs of single letters separated the same way ("s e x", "s-e-x")
  * joined; repeated letters collapsed into one character with a run length, so that "sexxxy" reads
  * "sexy" while "ass" keeps its double s as a run of 2.
  *
  * <p>Stateless and thread-safe; all per-call state lives in the {@link NormalizedText} passed in.
  */
 public final class TextNormalizer {
-
-  /** What the leet characters 1, ! and | read as: i or l; the lexicon compiles both readings. */
-  public static final char I_OR_L = '\uE001';
 
   private static final byte AMBIGUOUS = 8;
 
@@ -33,7 +31,7 @@ public final class TextNormalizer {
       "years", "year", "yrold", "yearold", "yearsold");
 
   static {
-    String lat = "0o1" + I_OR_L + "3e4a5s7t8b9g@a$s!" + I_OR_L + "|" + I_OR_L;
+    String lat = "0o1i3e4a5s7t8b9g@a$s!i|i";
     for (int i = 0; i < lat.length(); i += 2) {
       LATIN_LEET[lat.charAt(i)] = lat.charAt(i + 1);
     }
@@ -69,7 +67,7 @@ public final class TextNormalizer {
 
   /** Whether {@code c} counts as a letter of a word once normalised. */
   public static boolean isWordChar(char c) {
-    return c == I_OR_L || Character.isLetter(c);
+    return Character.isLetter(c);
   }
 
   // ---- pass 1: code points to folded units ----
@@ -326,8 +324,8 @@ public final class TextNormalizer {
       }
       return !UNITS.contains(suffix.toString());
     }
-    // A trailing run: "porn0", "b00b5", "a55"; but "model 3000" style numbers stay numbers.
-    return r - u == 1 || (r - u == 2 && letters <= 2);
+    // A trailing run: "porn0", "nud3$", "b00b5"; "model 3000" reads oddly but harmlessly.
+    return true;
   }
 
   private static void put(NormalizedText o, char c, int from, int to, byte flags) {
@@ -350,7 +348,7 @@ public final class TextNormalizer {
   }
 
   private static boolean ideographic(char c) {
-    return c >= 0x2E80 && !(c >= 0xA000 && c < 0xAC00) && c != I_OR_L && Character.isLetter(c);
+    return c >= 0x2E80 && !(c >= 0xA000 && c < 0xAC00) && Character.isLetter(c);
   }
 
   private static void emit(NormalizedText o) {
@@ -431,6 +429,9 @@ public final class TextNormalizer {
   }
 
   private static int out(NormalizedText o, char c, int from, int to, byte flag, int wordNo) {
+    if (c == 'l') {
+      c = 'i'; // leet 1, ! and | stand for both i and l: the two letters read as one
+    }
     int n = o.length;
     if (n > 0 && flag != NormalizedText.HARD && c == o.chars[n - 1] && isWordChar(c)) {
       if (o.run[n - 1] < 127) {
