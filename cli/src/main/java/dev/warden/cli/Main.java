@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
         PolicyCommand.class,
         AuditCommand.class,
         DemoCommand.class,
+        ModerateCommand.class,
+        EvalCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
