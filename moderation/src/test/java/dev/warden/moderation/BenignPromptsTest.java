@@ -10,16 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The harmless prompts and words written for Warden (the Scunthorpe family among them). */
+/**
+ * The harmless prompts and words written for Warden (the Scunthorpe family among them), kept as a
+ * CSV file with a label column so that {@code warden eval prompts} measures them too.
+ */
 class BenignPromptsTest {
 
   static List<String> benignPrompts() throws IOException {
-    try (InputStream in = BenignPromptsTest.class.getResourceAsStream("benign-prompts.txt")) {
+    try (InputStream in = BenignPromptsTest.class.getResourceAsStream("benign-prompts.csv")) {
       List<String> out = new ArrayList<>();
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          out.add(line.strip());
-        }
+      String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+      assertThat(lines[0]).isEqualTo("\"prompt\",\"label\"");
+      for (int i = 1; i < lines.length; i++) {
+        // Every field is quoted: "prompt","0", with quotes inside doubled.
+        String line = lines[i];
+        assertThat(line).as("line %d", i + 1).startsWith("\"").endsWith("\",\"0\"");
+        out.add(line.substring(1, line.length() - 5).replace("\"\"", "\""));
       }
       return out;
     }

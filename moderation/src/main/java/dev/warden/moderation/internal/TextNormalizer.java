@@ -245,6 +245,8 @@ public final class TextNormalizer {
     boolean latin = latStrong > 0 && cyrStrong == 0 || cyrStrong == 0 && latStrong == 0 && cyrWeak == 0;
     boolean ambiguous = cyrStrong == 0 && latStrong == 0 && cyrWeak > 0;
     char[] leet = cyrillic || ambiguous ? CYRILLIC_LEET : LATIN_LEET;
+    // A word spelled out with joiners ("s.e.x", "p*h*o*t*o") is one word: no soft boundaries.
+    byte soft = spelledOut(o, a, b) ? 0 : NormalizedText.SOFT;
     byte pending = 0;
     int u = a;
     while (u < b) {
@@ -263,7 +265,7 @@ public final class TextNormalizer {
         pending = 0;
         u++;
       } else if (k == FoldTable.PUNCT && isJoiner(c)) {
-        pending = NormalizedText.SOFT;
+        pending = soft;
         u++;
       } else {
         int r = u;
@@ -288,6 +290,24 @@ public final class TextNormalizer {
         u = r;
       }
     }
+  }
+
+  /** Whether token [a, b) is single characters separated by joiners, at least two of them. */
+  private static boolean spelledOut(NormalizedText o, int a, int b) {
+    int segments = 0;
+    int length = 0;
+    for (int u = a; u < b; u++) {
+      if (o.uKind[u] == FoldTable.PUNCT && isJoiner(o.uChar[u])) {
+        if (length > 1) {
+          return false;
+        }
+        segments += length;
+        length = 0;
+      } else {
+        length++;
+      }
+    }
+    return length <= 1 && segments + length >= 2 && segments + length < b - a;
   }
 
   /** Whether the digits and symbols in units [u, r) of token [a, b) are leetspeak letters. */

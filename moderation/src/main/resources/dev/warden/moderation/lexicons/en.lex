@@ -24,6 +24,49 @@ undressing
 undressed
 see through top
 wet t-shirt
+shirtless
+bare chested
+bare-chested
+seductive
+seductively
+sensual
+sensuality
+sultry
+voluptuous
+buxom
+busty
+cleavage
+carnal
+lustful
+provocative pose
+risque
+scantily clad
+skimpy
+lightly dressed
+barely dressed
+underwear
+panties
+pantsu
+bra
+garter belt
+fishnet stockings
+boudoir
+pin-up
+pinup
+playmate
+centerfold
+twerking
+twerk
+bending over
+femboy
+femboys
+strip club
+lap dance
+thick thighs
+oiled up
+milo manara
+tom of finland
+luis ricardo falero
 @severity medium
 nude
 nudes
@@ -87,6 +130,34 @@ sensual nude
 bare breasted
 bare-breasted
 skinny dipping
+half naked
+half-naked
+partially nude
+nudist
+nudists
+nudism
+naturist
+birthday suit
+exposed breasts
+dominatrix
+jenna jameson
+stoya
+sasha grey
+mia khalifa
+riley reid
+lana rhoades
+johnny sins
+asa akira
+billy herrington
+brazzers
+xvideos
+xhamster
+hegre
+hegreart
+metart
+met-art
+suicidegirls
+chaturbate
 @severity high
 porn ; match=infix
 pr0n
@@ -191,6 +262,10 @@ underage sex
 underage nude
 child sexual abuse
 child abuse material
+nymphet
+nymphets
+nymphette
+nymphettes
 
 @category violence
 @severity low
