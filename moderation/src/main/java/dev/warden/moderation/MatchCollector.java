@@ -115,9 +115,17 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
     }
   }
 
+  /** Whether [s, e) overlaps an alternate token; they are sorted and disjoint, so a binary search. */
   private boolean touchesAlternate(int s, int e) {
-    for (int k = 0; k < text.alternateCount(); k++) {
-      if (text.alternateStart(k) < e && s < text.alternateEnd(k)) {
+    int lo = 0;
+    int hi = text.alternateCount() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (text.alternateEnd(mid) <= s) {
+        lo = mid + 1;
+      } else if (text.alternateStart(mid) >= e) {
+        hi = mid - 1;
+      } else {
         return true;
       }
     }

@@ -86,7 +86,12 @@ class BadInputTest {
         "色".repeat(65_536),
         "1".repeat(65_536),
         "a1".repeat(32_768),
-        "cocktail cock ".repeat(4_600));
+        "cocktail cock ".repeat(4_600),
+        "5 ".repeat(32_768),
+        "a1".repeat(32_768),
+        "сука ".repeat(13_000),
+        "s.".repeat(32_768),
+        "12 year old nude ".repeat(3_800));
     for (String input : inputs) {
       TextDecision d = engine.moderate(TextPrompt.of(input).withNegativePrompt(input));
       assertThat(d.matches().size()).isLessThanOrEqualTo(ModerationEngine.DEFAULT_MAX_MATCHES + 4);

@@ -30,7 +30,23 @@ public final class TextNormalizer {
       "ml", "ft", "yr", "yrs", "h", "m", "g", "l", "v", "w", "ans", "anos", "anni", "jahre", "jaar",
       "years", "year", "yrold", "yearold", "yearsold");
 
+  /** Per character: 1 a joiner, 2 a leet symbol. */
+  private static final byte[] ROLE = new byte[65536];
+  /** Per normalised character: 0 not a letter, 1 a letter of an alphabet, 2 an ideograph or kana. */
+  private static final byte[] WORD = new byte[65536];
+
   static {
+    for (int i = 0; i < JOINERS.length(); i++) {
+      ROLE[JOINERS.charAt(i)] = 1;
+    }
+    for (int i = 0; i < LEET_SYMBOLS.length(); i++) {
+      ROLE[LEET_SYMBOLS.charAt(i)] = 2;
+    }
+    for (int c = 0; c < 65536; c++) {
+      if (Character.isLetter(c)) {
+        WORD[c] = (byte) (c >= 0x2E80 && !(c >= 0xA000 && c < 0xAC00) ? 2 : 1);
+      }
+    }
     String lat = "0o1i3e4a5s7t8b9g@a$s!i|i";
     for (int i = 0; i < lat.length(); i += 2) {
       LATIN_LEET[lat.charAt(i)] = lat.charAt(i + 1);
@@ -67,7 +83,7 @@ public final class TextNormalizer {
 
   /** Whether {@code c} counts as a letter of a word once normalised. */
   public static boolean isWordChar(char c) {
-    return Character.isLetter(c);
+    return WORD[c] != 0;
   }
 
   // ---- pass 1: code points to folded units ----
@@ -151,11 +167,11 @@ public final class TextNormalizer {
   // ---- pass 2: tokens, script, leetspeak, joiners ----
 
   private static boolean isJoiner(char c) {
-    return JOINERS.indexOf(c) >= 0;
+    return ROLE[c] == 1;
   }
 
   private static boolean isLeetSymbol(char c) {
-    return LEET_SYMBOLS.indexOf(c) >= 0;
+    return ROLE[c] == 2;
   }
 
   /** Whether unit {@code u} belongs inside a token (letters, digits, leet symbols, joiners). */
@@ -164,7 +180,7 @@ public final class TextNormalizer {
     if (k == FoldTable.LETTER || k == FoldTable.DIGIT) {
       return true;
     }
-    return k == FoldTable.PUNCT && (isJoiner(o.uChar[u]) || isLeetSymbol(o.uChar[u]));
+    return k == FoldTable.PUNCT && ROLE[o.uChar[u]] != 0;
   }
 
   private static void tokens(NormalizedText o) {
@@ -248,6 +264,13 @@ public final class TextNormalizer {
     // A word spelled out with joiners ("s.e.x", "p*h*o*t*o") is one word: no soft boundaries.
     byte soft = spelledOut(o, a, b) ? 0 : NormalizedText.SOFT;
     byte pending = 0;
+    boolean letterBefore = false;
+    int lastLetter = -1;
+    for (int x = b - 1; x >= a && lastLetter < 0; x--) {
+      if (o.uKind[x] == FoldTable.LETTER) {
+        lastLetter = x;
+      }
+    }
     int u = a;
     while (u < b) {
       byte k = o.uKind[u];
@@ -263,6 +286,7 @@ public final class TextNormalizer {
         }
         put(o, m, o.uStart[u], o.uEnd[u], (byte) (pending | (ambiguous ? AMBIGUOUS : 0)));
         pending = 0;
+        letterBefore = true;
         u++;
       } else if (k == FoldTable.PUNCT && isJoiner(c)) {
         pending = soft;
@@ -273,7 +297,7 @@ public final class TextNormalizer {
             || o.uKind[r] == FoldTable.PUNCT && isLeetSymbol(o.uChar[r]))) {
           r++;
         }
-        boolean asLetters = readAsLetters(o, a, b, u, r, leet, letters);
+        boolean asLetters = readAsLetters(o, a, b, u, r, leet, letterBefore, lastLetter);
         for (int x = u; x < r; x++) {
           char d = o.uChar[x];
           if (asLetters) {
@@ -310,23 +334,22 @@ public final class TextNormalizer {
     return length <= 1 && segments + length >= 2 && segments + length < b - a;
   }
 
-  /** Whether the digits and symbols in units [u, r) of token [a, b) are leetspeak letters. */
-  private static boolean readAsLetters(
-      NormalizedText o, int a, int b, int u, int r, char[] leet, int letters) {
+  /**
+   * Whether the digits and symbols in units [u, r) of token [a, b) are leetspeak letters. Constant
+   * time but for a leading run, whose suffix is read once per token.
+   *
+   * @param letterBefore whether the token has a letter before u
+   * @param lastLetter the index of the token's last letter
+   */
+  private static boolean readAsLetters(NormalizedText o, int a, int b, int u, int r, char[] leet,
+      boolean letterBefore, int lastLetter) {
     for (int x = u; x < r; x++) {
       char d = o.uChar[x];
       if (d >= 128 || leet[d] == 0) {
         return false;
       }
     }
-    boolean letterBefore = false;
-    for (int x = a; x < u; x++) {
-      letterBefore |= o.uKind[x] == FoldTable.LETTER;
-    }
-    boolean letterAfter = false;
-    for (int x = r; x < b && !letterAfter; x++) {
-      letterAfter = o.uKind[x] == FoldTable.LETTER;
-    }
+    boolean letterAfter = lastLetter >= r;
     if (letterBefore && letterAfter) {
       return true;
     }
@@ -335,9 +358,9 @@ public final class TextNormalizer {
       if (r - u > 4) {
         return false;
       }
-      StringBuilder suffix = new StringBuilder(b - r);
+      StringBuilder suffix = new StringBuilder(Math.min(b - r, 16));
       for (int x = r; x < b; x++) {
-        if (o.uKind[x] != FoldTable.LETTER) {
+        if (o.uKind[x] != FoldTable.LETTER || suffix.length() > 8) {
           return true;
         }
         suffix.append(o.uChar[x]);
@@ -348,8 +371,8 @@ public final class TextNormalizer {
     return true;
   }
 
+  /** Appends to the word buffer, which {@link #tokens} sized for every unit. */
   private static void put(NormalizedText o, char c, int from, int to, byte flags) {
-    o.ensureWords(o.wLength + 1);
     int w = o.wLength++;
     o.wChar[w] = c;
     o.wStart[w] = from;
@@ -368,7 +391,7 @@ public final class TextNormalizer {
   }
 
   private static boolean ideographic(char c) {
-    return c >= 0x2E80 && !(c >= 0xA000 && c < 0xAC00) && Character.isLetter(c);
+    return WORD[c] == 2;
   }
 
   private static void emit(NormalizedText o) {
@@ -394,7 +417,16 @@ public final class TextNormalizer {
         boolean joined = cjk ? size >= 2
             : realLetters >= 2 && (sig == ' ' ? size >= 3 : size >= 2);
         if (!joined) {
-          g = t;
+          // Not a spelled-out word. Every later start inside the run has the same separator and
+          // fewer letters, so it fails too, except the last, which may begin a run with another
+          // separator: stand the others alone and go on from there (this keeps the pass linear).
+          int last = Math.max(t + 1, g - 1);
+          for (int x = t; x < last; x++) {
+            int w = o.tokStart[x];
+            wordNo = out(o, o.wChar[w], o.wStart[w], o.wEnd[w], NormalizedText.HARD, wordNo);
+          }
+          t = last;
+          continue;
         } else {
           for (int x = t; x < g; x++) {
             int w = o.tokStart[x];
@@ -442,10 +474,7 @@ public final class TextNormalizer {
   }
 
   private static int charClass(char c) {
-    if (c >= '0' && c <= '9') {
-      return 0;
-    }
-    return ideographic(c) ? 2 : 1;
+    return c >= '0' && c <= '9' ? 0 : WORD[c] == 2 ? 2 : 1;
   }
 
   private static int out(NormalizedText o, char c, int from, int to, byte flag, int wordNo) {
