@@ -51,9 +51,11 @@ final class LexiconStage implements TextStage {
     MatchCollector c = scratch[0];
     c.collect(prompt.prompt(), maxInputLength, lex);
     c.suppressAllowed();
+    // Language-only terms decide now; language-only markers only if a rule needs them (below),
+    // so that "kind" in an English prompt costs no language detection.
     for (int i = 0; i < c.count; i++) {
       int ent = c.entry[i];
-      if (ent >= 0 && lex.entries[ent].languageOnly()
+      if (ent >= 0 && lex.entries[ent].languageOnly() && lex.entries[ent].kind() == EntryKind.TERM
           && !lex.entries[ent].language().equals(context.language())) {
         c.entry[i] = MatchCollector.SUPPRESSED;
       }
@@ -83,7 +85,15 @@ final class LexiconStage implements TextStage {
       matches.add(new TextMatch(span, cat, sev, e.ruleId(), PromptField.PROMPT));
       included.merge(cat, sev, Severity::max);
     }
+    boolean markersGated = false;
     for (CombinationRule r : lex.rules) {
+      if (!anySelected(r.second(), c) || !r.negativePrompt() && !anySelected(r.first(), c)) {
+        continue; // cannot fire: no need to settle language-only markers
+      }
+      if (!markersGated) {
+        gateMarkers(c, context);
+        markersGated = true;
+      }
       if (r.negativePrompt()) {
         negativeRule(r, prompt, c, scratch[1], findings, matches);
       } else {
@@ -96,6 +106,25 @@ final class LexiconStage implements TextStage {
     }
     return new StageResult(findings,
         matches.size() > maxMatches ? matches.subList(0, maxMatches) : matches, limits);
+  }
+
+  private boolean anySelected(String name, MatchCollector c) {
+    for (int i = 0; i < c.count; i++) {
+      if (selects(name, c.entry[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void gateMarkers(MatchCollector c, TextContext context) {
+    for (int i = 0; i < c.count; i++) {
+      int ent = c.entry[i];
+      if (ent >= 0 && lex.entries[ent].languageOnly() && lex.entries[ent].kind() == EntryKind.MARKER
+          && !lex.entries[ent].language().equals(context.language())) {
+        c.entry[i] = MatchCollector.SUPPRESSED;
+      }
+    }
   }
 
   /** Whether an earlier match ending at the same place covers the same span, category, severity. */

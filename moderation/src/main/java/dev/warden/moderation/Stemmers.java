@@ -1,5 +1,6 @@
 package dev.warden.moderation;
 
+import java.util.List;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.DutchStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
@@ -10,7 +11,7 @@ import org.tartarus.snowball.ext.PortugueseStemmer;
 import org.tartarus.snowball.ext.RussianStemmer;
 import org.tartarus.snowball.ext.SpanishStemmer;
 
-/** Lucene's Snowball stemmers by language; a new stemmer per call, as they keep state. */
+/** Lucene's Snowball stemmers by language; one per thread and language, as they keep state. */
 final class Stemmers {
 
   private Stemmers() {}
@@ -20,12 +21,21 @@ final class Stemmers {
     return create(language) != null;
   }
 
+  private static final List<String> LANGUAGES = List.of("en", "es", "fr", "de", "pt", "it", "nl", "ru");
+  private static final ThreadLocal<SnowballStemmer[]> CACHE =
+      ThreadLocal.withInitial(() -> new SnowballStemmer[LANGUAGES.size()]);
+
   /** The stem of a lower-case word, or null when the language has no stemmer. */
   static String stem(String language, String word) {
-    SnowballStemmer s = create(language);
-    if (s == null) {
+    int i = LANGUAGES.indexOf(language);
+    if (i < 0) {
       return null;
     }
+    SnowballStemmer[] cache = CACHE.get();
+    if (cache[i] == null) {
+      cache[i] = create(language);
+    }
+    SnowballStemmer s = cache[i];
     s.setCurrent(word);
     s.stem();
     return s.getCurrent();

@@ -30,6 +30,13 @@ public final class TextNormalizer {
       "ml", "ft", "yr", "yrs", "h", "m", "g", "l", "v", "w", "ans", "anos", "anni", "jahre", "jaar",
       "years", "year", "yrold", "yearold", "yearsold");
 
+  private static final byte LATIN_STRONG = 1;
+  private static final byte CYRILLIC_STRONG = 2;
+  private static final byte CYRILLIC_WEAK = 4;
+  /** Per letter: Latin with no Russian look-alike, Russian with none, Russian with one, or other. */
+  private static final byte[] SCRIPT = new byte[65536];
+  /** Per normalised character: 0 a digit, 1 a letter of an alphabet or other, 2 an ideograph. */
+  private static final byte[] CLASS = new byte[65536];
   /** Per character: 1 a joiner, 2 a leet symbol. */
   private static final byte[] ROLE = new byte[65536];
   /** Per normalised character: 0 not a letter, 1 a letter of an alphabet, 2 an ideograph or kana. */
@@ -43,8 +50,16 @@ public final class TextNormalizer {
       ROLE[LEET_SYMBOLS.charAt(i)] = 2;
     }
     for (int c = 0; c < 65536; c++) {
+      CLASS[c] = (byte) (c >= '0' && c <= '9' ? 0 : 1);
       if (Character.isLetter(c)) {
         WORD[c] = (byte) (c >= 0x2E80 && !(c >= 0xA000 && c < 0xAC00) ? 2 : 1);
+        CLASS[c] = WORD[c];
+        char x = (char) c;
+        if (Confusables.isCyrillic(x)) {
+          SCRIPT[c] = Confusables.cyrillicToLatin(x) != 0 ? CYRILLIC_WEAK : CYRILLIC_STRONG;
+        } else if (Confusables.isLatin(x) && Confusables.latinToCyrillic(x) == 0) {
+          SCRIPT[c] = LATIN_STRONG;
+        }
       }
     }
     String lat = "0o1i3e4a5s7t8b9g@a$s!i|i";
@@ -89,53 +104,76 @@ public final class TextNormalizer {
   // ---- pass 1: code points to folded units ----
 
   private static void units(CharSequence s, int lim, NormalizedText o) {
-    o.units = 0;
     o.ensureUnits(lim + 16);
+    char[] uc = o.uChar;
+    byte[] uk = o.uKind;
+    int[] us = o.uStart;
+    int[] ue = o.uEnd;
+    int n = 0;
     int i = 0;
     while (i < lim) {
       char c = s.charAt(i);
-      int next = i + 1;
-      byte k;
-      char f;
-      if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && next < lim && Character.isLowSurrogate(s.charAt(next))) {
-          f = FoldTable.foldSupplementary(Character.toCodePoint(c, s.charAt(next)));
-          next++;
-          k = f == 0 ? FoldTable.IGNORE : f == ' ' ? FoldTable.SPACE
-              : Character.isDigit(f) ? FoldTable.DIGIT : FoldTable.LETTER;
-        } else {
-          k = FoldTable.IGNORE; // a lone surrogate
-          f = 0;
-        }
-      } else {
-        k = FoldTable.kind(c);
-        f = FoldTable.fold(c);
+      byte k = FoldTable.kind(c);
+      if (k >= FoldTable.SPACE && k <= FoldTable.PUNCT) {
+        // The common case, one unit for one char: written straight into the buffers.
+        uc[n] = FoldTable.fold(c);
+        uk[n] = k;
+        us[n] = i;
+        ue[n] = i + 1;
+        n++;
+        i++;
+        continue;
       }
-      switch (k) {
-        case FoldTable.IGNORE -> { }
-        case FoldTable.MARK -> {
-          if (o.units > 0 && o.uKind[o.units - 1] == FoldTable.LETTER) {
-            o.uEnd[o.units - 1] = next;
-            if (c == '\u0303' && o.uChar[o.units - 1] == 'n') {
-              o.uChar[o.units - 1] = 'ñ'; // n + combining tilde is ñ, as precomposed
-            }
-          }
-        }
-        case FoldTable.KANA_MARK -> composeKana(o, c, next);
-        case FoldTable.MULTI -> {
-          String m = FoldTable.multi(c);
-          for (int j = 0; j < m.length(); j++) {
-            char x = m.charAt(j);
-            byte xk = FoldTable.kind(x);
-            if (xk != FoldTable.IGNORE && xk != FoldTable.MARK && xk != FoldTable.MULTI) {
-              add(o, FoldTable.fold(x), xk, i, next);
-            }
-          }
-        }
-        default -> add(o, f, k, i, next);
-      }
-      i = next;
+      o.units = n;
+      i = unusual(s, lim, o, i, c, k);
+      n = o.units;
+      o.ensureUnits(n + (lim - i) + 16);
+      uc = o.uChar;
+      uk = o.uKind;
+      us = o.uStart;
+      ue = o.uEnd;
     }
+    o.units = n;
+  }
+
+  /** Folds a surrogate, mark, kana voicing mark, ignorable or multi-character fold; returns the next index. */
+  private static int unusual(CharSequence s, int lim, NormalizedText o, int i, char c, byte k) {
+    int next = i + 1;
+    char f = FoldTable.fold(c);
+    if (Character.isSurrogate(c)) {
+      if (Character.isHighSurrogate(c) && next < lim && Character.isLowSurrogate(s.charAt(next))) {
+        f = FoldTable.foldSupplementary(Character.toCodePoint(c, s.charAt(next)));
+        next++;
+        k = f == 0 ? FoldTable.IGNORE : f == ' ' ? FoldTable.SPACE
+            : Character.isDigit(f) ? FoldTable.DIGIT : FoldTable.LETTER;
+      } else {
+        k = FoldTable.IGNORE; // a lone surrogate
+      }
+    }
+    switch (k) {
+      case FoldTable.IGNORE -> { }
+      case FoldTable.MARK -> {
+        if (o.units > 0 && o.uKind[o.units - 1] == FoldTable.LETTER) {
+          o.uEnd[o.units - 1] = next;
+          if (c == '\u0303' && o.uChar[o.units - 1] == 'n') {
+            o.uChar[o.units - 1] = 'ñ'; // n + combining tilde is ñ, as precomposed
+          }
+        }
+      }
+      case FoldTable.KANA_MARK -> composeKana(o, c, next);
+      case FoldTable.MULTI -> {
+        String m = FoldTable.multi(c);
+        for (int j = 0; j < m.length(); j++) {
+          char x = m.charAt(j);
+          byte xk = FoldTable.kind(x);
+          if (xk != FoldTable.IGNORE && xk != FoldTable.MARK && xk != FoldTable.MULTI) {
+            add(o, FoldTable.fold(x), xk, i, next);
+          }
+        }
+      }
+      default -> add(o, f, k, i, next);
+    }
+    return next;
   }
 
   private static void add(NormalizedText o, char c, byte kind, int from, int to) {
@@ -189,7 +227,8 @@ public final class TextNormalizer {
     o.ensureWords(o.units + 1);
     char sep = 0;
     int u = 0;
-    while (u < o.units) {
+    int units = o.units;
+    while (u < units) {
       if (!inToken(o, u)) {
         char c = o.uChar[u];
         if (o.uKind[u] == FoldTable.PUNCT && (sep == 0 || sep == ' ')) {
@@ -201,7 +240,8 @@ public final class TextNormalizer {
         continue;
       }
       int a = u;
-      while (u < o.units && inToken(o, u)) {
+      u++;
+      while (u < units && inToken(o, u)) {
         u++;
       }
       int before = o.wLength;
@@ -218,63 +258,59 @@ public final class TextNormalizer {
   }
 
   private static void token(NormalizedText o, int a, int b) {
+    final byte[] kind = o.uKind;
+    final char[] ch = o.uChar;
     // Trim punctuation that only decorates the token's edges.
-    while (a < b && o.uKind[a] == FoldTable.PUNCT && (isJoiner(o.uChar[a]) || o.uChar[a] == '!'
-        || o.uChar[a] == '|' || o.uChar[a] == '€')) {
+    while (a < b && kind[a] == FoldTable.PUNCT && (isJoiner(ch[a]) || ch[a] == '!'
+        || ch[a] == '|' || ch[a] == '€')) {
       a++;
     }
-    while (b > a && o.uKind[b - 1] == FoldTable.PUNCT && o.uChar[b - 1] != '$') {
+    while (b > a && kind[b - 1] == FoldTable.PUNCT && ch[b - 1] != '$') {
       b--;
     }
     if (a >= b) {
       return;
     }
-    int latStrong = 0;
-    int cyrStrong = 0;
-    int cyrWeak = 0;
     int letters = 0;
+    int lastLetter = -1;
+    int scripts = 0;
     for (int u = a; u < b; u++) {
-      if (o.uKind[u] != FoldTable.LETTER) {
-        continue;
+      if (kind[u] == FoldTable.LETTER) {
+        letters++;
+        lastLetter = u;
+        scripts |= SCRIPT[ch[u]];
       }
-      letters++;
-      char c = o.uChar[u];
-      if (Confusables.isCyrillic(c)) {
-        if (Confusables.cyrillicToLatin(c) != 0) {
-          cyrWeak++;
-        } else {
-          cyrStrong++;
-        }
-      } else if (Confusables.isLatin(c) && Confusables.latinToCyrillic(c) == 0) {
-        latStrong++;
+    }
+    boolean latStrong = (scripts & LATIN_STRONG) != 0;
+    boolean cyrStrong = (scripts & CYRILLIC_STRONG) != 0;
+    boolean cyrWeak = (scripts & CYRILLIC_WEAK) != 0;
+    if (letters == b - a && !cyrStrong && !cyrWeak) {
+      // The common case: a word of letters with no Russian letters in it. Copied as it is.
+      for (int u = a; u < b; u++) {
+        put(o, ch[u], o.uStart[u], o.uEnd[u], (byte) 0);
       }
+      return;
     }
     if (letters == 0) {
       for (int u = a; u < b; u++) {
-        if (o.uKind[u] == FoldTable.DIGIT) {
-          put(o, o.uChar[u], o.uStart[u], o.uEnd[u], (byte) 0);
+        if (kind[u] == FoldTable.DIGIT) {
+          put(o, ch[u], o.uStart[u], o.uEnd[u], (byte) 0);
         }
       }
       return;
     }
-    boolean cyrillic = cyrStrong > 0 && latStrong == 0;
-    boolean latin = latStrong > 0 && cyrStrong == 0 || cyrStrong == 0 && latStrong == 0 && cyrWeak == 0;
-    boolean ambiguous = cyrStrong == 0 && latStrong == 0 && cyrWeak > 0;
+    boolean cyrillic = cyrStrong && !latStrong;
+    boolean latin = latStrong && !cyrStrong || !cyrStrong && !latStrong && !cyrWeak;
+    boolean ambiguous = !cyrStrong && !latStrong && cyrWeak;
     char[] leet = cyrillic || ambiguous ? CYRILLIC_LEET : LATIN_LEET;
     // A word spelled out with joiners ("s.e.x", "p*h*o*t*o") is one word: no soft boundaries.
     byte soft = spelledOut(o, a, b) ? 0 : NormalizedText.SOFT;
     byte pending = 0;
     boolean letterBefore = false;
-    int lastLetter = -1;
-    for (int x = b - 1; x >= a && lastLetter < 0; x--) {
-      if (o.uKind[x] == FoldTable.LETTER) {
-        lastLetter = x;
-      }
-    }
     int u = a;
     while (u < b) {
-      byte k = o.uKind[u];
-      char c = o.uChar[u];
+      byte k = kind[u];
+      char c = ch[u];
       if (k == FoldTable.LETTER) {
         char m = c;
         if (latin && Confusables.isCyrillic(c)) {
@@ -293,17 +329,17 @@ public final class TextNormalizer {
         u++;
       } else {
         int r = u;
-        while (r < b && (o.uKind[r] == FoldTable.DIGIT
-            || o.uKind[r] == FoldTable.PUNCT && isLeetSymbol(o.uChar[r]))) {
+        while (r < b && (kind[r] == FoldTable.DIGIT
+            || kind[r] == FoldTable.PUNCT && isLeetSymbol(ch[r]))) {
           r++;
         }
         boolean asLetters = readAsLetters(o, a, b, u, r, leet, letterBefore, lastLetter);
         for (int x = u; x < r; x++) {
-          char d = o.uChar[x];
+          char d = ch[x];
           if (asLetters) {
             put(o, leet[d], o.uStart[x], o.uEnd[x], pending);
             pending = 0;
-          } else if (o.uKind[x] == FoldTable.DIGIT) {
+          } else if (kind[x] == FoldTable.DIGIT) {
             put(o, d, o.uStart[x], o.uEnd[x], (byte) (pending | NormalizedText.SOFT));
             pending = 0;
           }
@@ -444,10 +480,17 @@ public final class TextNormalizer {
       }
       int before = o.length;
       boolean ambiguous = false;
-      for (int w = o.tokStart[t]; w < o.tokEnd[t]; w++) {
-        byte flag = w == o.tokStart[t] ? NormalizedText.HARD : (byte) (o.wFlags[w] & 3);
-        ambiguous |= (o.wFlags[w] & AMBIGUOUS) != 0;
-        wordNo = out(o, o.wChar[w], o.wStart[w], o.wEnd[w], flag, wordNo);
+      final char[] wc = o.wChar;
+      final int[] ws = o.wStart;
+      final int[] we = o.wEnd;
+      final byte[] wf = o.wFlags;
+      int w = o.tokStart[t];
+      int end = o.tokEnd[t];
+      ambiguous |= (wf[w] & AMBIGUOUS) != 0;
+      wordNo = out(o, wc[w], ws[w], we[w], NormalizedText.HARD, wordNo);
+      for (w++; w < end; w++) {
+        ambiguous |= (wf[w] & AMBIGUOUS) != 0;
+        wordNo = out(o, wc[w], ws[w], we[w], (byte) (wf[w] & 3), wordNo);
       }
       if (ambiguous && o.length > before) {
         o.addAlternate(before, o.length);
@@ -473,27 +516,25 @@ public final class TextNormalizer {
     }
   }
 
-  private static int charClass(char c) {
-    return c >= '0' && c <= '9' ? 0 : WORD[c] == 2 ? 2 : 1;
-  }
-
   private static int out(NormalizedText o, char c, int from, int to, byte flag, int wordNo) {
     if (c == 'l') {
       c = 'i'; // leet 1, ! and | stand for both i and l: the two letters read as one
     }
     int n = o.length;
-    if (n > 0 && flag != NormalizedText.HARD && c == o.chars[n - 1] && isWordChar(c)) {
-      if (o.run[n - 1] < 127) {
-        o.run[n - 1]++;
+    if (n > 0 && flag != NormalizedText.HARD) {
+      char prev = o.chars[n - 1];
+      if (c == prev && WORD[c] != 0) {
+        if (o.run[n - 1] < 127) {
+          o.run[n - 1]++;
+        }
+        o.end[n - 1] = to;
+        return wordNo;
       }
-      o.end[n - 1] = to;
-      return wordNo;
-    }
-    if (flag == NormalizedText.HARD && n > 0) {
+      if (flag == 0 && CLASS[c] != CLASS[prev]) {
+        flag = NormalizedText.SOFT; // a script or letter/digit change inside a word
+      }
+    } else if (n > 0) {
       wordNo++;
-    }
-    if (n > 0 && flag == 0 && charClass(c) != charClass(o.chars[n - 1])) {
-      flag = NormalizedText.SOFT;
     }
     o.chars[n] = c;
     o.start[n] = from;
