@@ -41,6 +41,13 @@ final class LanguageIdentifier {
   /** The language the script alone settles, if any. */
   static Optional<String> byScript(CharSequence text, int limit) {
     int n = Math.min(text.length(), limit);
+    int first = 0;
+    while (first < n && text.charAt(first) < 0x0400) {
+      first++;
+    }
+    if (first == n) {
+      return Optional.empty(); // no character of another script: the common case, decided fast
+    }
     int kana = 0;
     int han = 0;
     int cyrillic = 0;

@@ -27,6 +27,8 @@ public final class NormalizedText {
   int[] word = new int[64];
   int length;
 
+  boolean wordsValid;
+
   // Tokens whose every letter is a Russian letter that looks Latin: their Latin reading.
   int[] altStart = new int[8];
   int[] altEnd = new int[8];
@@ -89,6 +91,17 @@ public final class NormalizedText {
 
   /** The index of the word character {@code i} belongs to (hard boundaries count words). */
   public int wordIndex(int i) {
+    if (!wordsValid) {
+      // Counted on first use: only combination rules need word positions.
+      int w = 0;
+      for (int k = 0; k < length; k++) {
+        if (k > 0 && (flags[k] & HARD) != 0) {
+          w++;
+        }
+        word[k] = w;
+      }
+      wordsValid = true;
+    }
     return word[i];
   }
 

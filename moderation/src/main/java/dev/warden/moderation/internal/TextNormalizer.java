@@ -93,7 +93,6 @@ public final class TextNormalizer {
     out.scannedLength = lim;
     units(text, lim, out);
     tokens(out);
-    emit(out);
   }
 
   /** Whether {@code c} counts as a letter of a word once normalised. */
@@ -221,17 +220,28 @@ public final class TextNormalizer {
     return k == FoldTable.PUNCT && ROLE[o.uChar[u]] != 0;
   }
 
+  /**
+   * Splits the units into tokens and emits them. Runs of one-character tokens wait in the word
+   * buffer until the run ends, since they may spell a word out ("s e x"); other tokens are emitted
+   * at once, plain words of letters straight from the units.
+   */
   private static void tokens(NormalizedText o) {
     o.wLength = 0;
     o.tokens = 0;
+    o.length = 0;
+    o.altCount = 0;
+    o.wordsValid = false;
     o.ensureWords(o.units + 1);
+    o.ensureOutput(o.units + 1);
     char sep = 0;
     int u = 0;
     int units = o.units;
+    final byte[] kind = o.uKind;
+    final char[] ch = o.uChar;
     while (u < units) {
       if (!inToken(o, u)) {
-        char c = o.uChar[u];
-        if (o.uKind[u] == FoldTable.PUNCT && (sep == 0 || sep == ' ')) {
+        char c = ch[u];
+        if (kind[u] == FoldTable.PUNCT && (sep == 0 || sep == ' ')) {
           sep = c;
         } else if (sep == 0) {
           sep = ' ';
@@ -241,8 +251,22 @@ public final class TextNormalizer {
       }
       int a = u;
       u++;
+      boolean plain = kind[a] == FoldTable.LETTER && SCRIPT[ch[a]] < CYRILLIC_STRONG;
       while (u < units && inToken(o, u)) {
+        plain &= kind[u] == FoldTable.LETTER && SCRIPT[ch[u]] < CYRILLIC_STRONG;
         u++;
+      }
+      if (plain && u - a > 1) {
+        // A word of two or more letters, none Russian: nothing to resolve, emitted as it is.
+        flushSingles(o);
+        final int[] us = o.uStart;
+        final int[] ue = o.uEnd;
+        out(o, ch[a], us[a], ue[a], NormalizedText.HARD);
+        for (int x = a + 1; x < u; x++) {
+          out(o, ch[x], us[x], ue[x], (byte) 0);
+        }
+        sep = 0;
+        continue;
       }
       int before = o.wLength;
       token(o, a, u);
@@ -253,8 +277,13 @@ public final class TextNormalizer {
         o.tokSep[o.tokens] = sep;
         o.tokens++;
         sep = 0;
+        if (o.wLength - before > 1) {
+          flushSingles(o); // emits the waiting run and this token
+        }
       }
     }
+    flushSingles(o);
+    finish(o);
   }
 
   private static void token(NormalizedText o, int a, int b) {
@@ -430,11 +459,8 @@ public final class TextNormalizer {
     return WORD[c] == 2;
   }
 
-  private static void emit(NormalizedText o) {
-    o.length = 0;
-    o.altCount = 0;
-    o.ensureOutput(o.wLength + 1);
-    int wordNo = 0;
+  /** Emits the buffered tokens: runs of single characters joined when they spell a word. */
+  private static void flushSingles(NormalizedText o) {
     int t = 0;
     while (t < o.tokens) {
       int g = t;
@@ -459,24 +485,23 @@ public final class TextNormalizer {
           int last = Math.max(t + 1, g - 1);
           for (int x = t; x < last; x++) {
             int w = o.tokStart[x];
-            wordNo = out(o, o.wChar[w], o.wStart[w], o.wEnd[w], NormalizedText.HARD, wordNo);
+            out(o, o.wChar[w], o.wStart[w], o.wEnd[w], NormalizedText.HARD);
           }
           t = last;
           continue;
-        } else {
-          for (int x = t; x < g; x++) {
-            int w = o.tokStart[x];
-            char c = o.wChar[w];
-            if (!isWordChar(c)) {
-              c = LATIN_LEET[c];
-            }
-            byte flag = x == t ? NormalizedText.HARD
-                : sig == ' ' && !cjk ? NormalizedText.SOFT : 0;
-            wordNo = out(o, c, o.wStart[w], o.wEnd[w], flag, wordNo);
-          }
-          t = g;
-          continue;
         }
+        for (int x = t; x < g; x++) {
+          int w = o.tokStart[x];
+          char c = o.wChar[w];
+          if (!isWordChar(c)) {
+            c = LATIN_LEET[c];
+          }
+          byte flag = x == t ? NormalizedText.HARD
+              : sig == ' ' && !cjk ? NormalizedText.SOFT : 0;
+          out(o, c, o.wStart[w], o.wEnd[w], flag);
+        }
+        t = g;
+        continue;
       }
       int before = o.length;
       boolean ambiguous = false;
@@ -487,16 +512,22 @@ public final class TextNormalizer {
       int w = o.tokStart[t];
       int end = o.tokEnd[t];
       ambiguous |= (wf[w] & AMBIGUOUS) != 0;
-      wordNo = out(o, wc[w], ws[w], we[w], NormalizedText.HARD, wordNo);
+      out(o, wc[w], ws[w], we[w], NormalizedText.HARD);
       for (w++; w < end; w++) {
         ambiguous |= (wf[w] & AMBIGUOUS) != 0;
-        wordNo = out(o, wc[w], ws[w], we[w], (byte) (wf[w] & 3), wordNo);
+        out(o, wc[w], ws[w], we[w], (byte) (wf[w] & 3));
       }
       if (ambiguous && o.length > before) {
         o.addAlternate(before, o.length);
       }
       t++;
     }
+    o.tokens = 0;
+    o.wLength = 0;
+  }
+
+  /** The first character starts the text, not a word; alternate readings are written out. */
+  private static void finish(NormalizedText o) {
     if (o.length > 0) {
       o.flags[0] = 0;
     }
@@ -516,7 +547,7 @@ public final class TextNormalizer {
     }
   }
 
-  private static int out(NormalizedText o, char c, int from, int to, byte flag, int wordNo) {
+  private static void out(NormalizedText o, char c, int from, int to, byte flag) {
     if (c == 'l') {
       c = 'i'; // leet 1, ! and | stand for both i and l: the two letters read as one
     }
@@ -528,21 +559,17 @@ public final class TextNormalizer {
           o.run[n - 1]++;
         }
         o.end[n - 1] = to;
-        return wordNo;
+        return;
       }
       if (flag == 0 && CLASS[c] != CLASS[prev]) {
         flag = NormalizedText.SOFT; // a script or letter/digit change inside a word
       }
-    } else if (n > 0) {
-      wordNo++;
     }
     o.chars[n] = c;
     o.start[n] = from;
     o.end[n] = to;
     o.run[n] = 1;
     o.flags[n] = flag;
-    o.word[n] = wordNo;
     o.length = n + 1;
-    return wordNo;
   }
 }
