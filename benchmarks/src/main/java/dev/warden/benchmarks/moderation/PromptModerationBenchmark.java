@@ -72,6 +72,11 @@ public class PromptModerationBenchmark {
         .enableUrlCheck(false)
         .enableIpv4Check(false)
         .init();
+    // Load what each loads on first use (Warden's language model, their dictionaries) now.
+    for (int i = 0; i < prompts.length; i++) {
+      engine.moderate(prompts[i]);
+      sensitiveWord.findAll(texts[i]);
+    }
   }
 
   private int nextIndex() {

@@ -26,6 +26,11 @@ final class FoldTable {
   static final byte KANA_MARK = 6;
   /** Folds to several characters ({@code ß -> ss}, ligatures); see {@link #multi(char)}. */
   static final byte MULTI = 7;
+  /**
+   * Punctuation that separates tokens (not a joiner or leet symbol): set by the normaliser on its
+   * units, never in this table.
+   */
+  static final byte SEPARATOR = 8;
 
   private static final char[] CHAR = new char[65536];
   private static final byte[] KIND = new byte[65536];

@@ -115,8 +115,9 @@ public final class TextNormalizer {
       byte k = FoldTable.kind(c);
       if (k >= FoldTable.SPACE && k <= FoldTable.PUNCT) {
         // The common case, one unit for one char: written straight into the buffers.
-        uc[n] = FoldTable.fold(c);
-        uk[n] = k;
+        char f = FoldTable.fold(c);
+        uc[n] = f;
+        uk[n] = k == FoldTable.PUNCT && ROLE[f] == 0 ? FoldTable.SEPARATOR : k;
         us[n] = i;
         ue[n] = i + 1;
         n++;
@@ -179,7 +180,7 @@ public final class TextNormalizer {
     o.ensureUnits(o.units + 1);
     int u = o.units++;
     o.uChar[u] = c;
-    o.uKind[u] = kind;
+    o.uKind[u] = kind == FoldTable.PUNCT && ROLE[c] == 0 ? FoldTable.SEPARATOR : kind;
     o.uStart[u] = from;
     o.uEnd[u] = to;
   }
@@ -214,10 +215,7 @@ public final class TextNormalizer {
   /** Whether unit {@code u} belongs inside a token (letters, digits, leet symbols, joiners). */
   private static boolean inToken(NormalizedText o, int u) {
     byte k = o.uKind[u];
-    if (k == FoldTable.LETTER || k == FoldTable.DIGIT) {
-      return true;
-    }
-    return k == FoldTable.PUNCT && ROLE[o.uChar[u]] != 0;
+    return k >= FoldTable.LETTER && k <= FoldTable.PUNCT;
   }
 
   /**
@@ -241,7 +239,7 @@ public final class TextNormalizer {
     while (u < units) {
       if (!inToken(o, u)) {
         char c = ch[u];
-        if (kind[u] == FoldTable.PUNCT && (sep == 0 || sep == ' ')) {
+        if (kind[u] == FoldTable.SEPARATOR && (sep == 0 || sep == ' ')) {
           sep = c;
         } else if (sep == 0) {
           sep = ' ';
