@@ -50,6 +50,9 @@ final class LexiconStage implements TextStage {
     MatchCollector[] scratch = SCRATCH.get();
     MatchCollector c = scratch[0];
     c.collect(prompt.prompt(), maxInputLength, lex);
+    if (c.count == 0 && !c.overflow) {
+      return StageResult.EMPTY; // most prompts: nothing matched, nothing to build
+    }
     c.suppressAllowed();
     // Language-only terms decide now; language-only markers only if a rule needs them (below),
     // so that "kind" in an English prompt costs no language detection.

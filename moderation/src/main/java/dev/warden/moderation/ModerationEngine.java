@@ -2,8 +2,10 @@ package dev.warden.moderation;
 
 import dev.warden.policy.Policy;
 import dev.warden.policy.decision.Category;
+import dev.warden.policy.decision.Decision;
 import dev.warden.policy.decision.EvidenceSpan;
 import dev.warden.policy.decision.Finding;
+import dev.warden.policy.decision.PolicyRef;
 import dev.warden.policy.decision.Reason;
 import dev.warden.policy.decision.Severity;
 import dev.warden.policy.decision.Verdict;
@@ -53,7 +55,8 @@ public final class ModerationEngine {
 
   private record Slot(TextStage stage, StageMode mode) {}
 
-  private record Snapshot(Policy policy, List<Lexicon> lexicons, CompiledLexicons compiled, List<Slot> stages) {}
+  private record Snapshot(Policy policy, PolicyRef ref, List<Lexicon> lexicons, CompiledLexicons compiled,
+      List<Slot> stages) {}
 
   private final int maxInputLength;
   private final int maxMatches;
@@ -92,7 +95,7 @@ public final class ModerationEngine {
     stages.addAll(hostStages);
     LOG.debug("moderation snapshot: policy {}, {} lexicons, {} patterns, {} automaton states",
         policy.ref(), lexicons.size(), compiled.automaton.patternCount(), compiled.automaton.stateCount());
-    return new Snapshot(policy, List.copyOf(lexicons), compiled, List.copyOf(stages));
+    return new Snapshot(policy, policy.ref(), List.copyOf(lexicons), compiled, List.copyOf(stages));
   }
 
   /**
@@ -154,7 +157,8 @@ public final class ModerationEngine {
       matches.addAll(r.matches());
       limits.addAll(r.limits());
     }
-    return new TextDecision(s.policy().decide(findings), ctx.languageForResult(), matches, limits);
+    Decision decision = findings.isEmpty() ? Decision.allow(s.ref()) : s.policy().decide(findings);
+    return new TextDecision(decision, ctx.languageForResult(), matches, limits);
   }
 
   /**

@@ -24,6 +24,9 @@ public final class TermAutomaton {
 
   private final char[] classOf;
   private final int denseClasses;
+  /** The dense transitions as 16-bit state numbers when there are fewer than 65536 states (half
+   * the memory, so more of it stays in cache); else {@link #dense}. */
+  private final char[] dense16;
   private final int[] dense;
   private final int[] fail;
   private final int[] sparseIndex;
@@ -38,7 +41,16 @@ public final class TermAutomaton {
       int[] patternLength) {
     this.classOf = classOf;
     this.denseClasses = denseClasses;
-    this.dense = dense;
+    if (fail.length < 65536) {
+      this.dense16 = new char[dense.length];
+      for (int i = 0; i < dense.length; i++) {
+        this.dense16[i] = (char) dense[i];
+      }
+      this.dense = null;
+    } else {
+      this.dense16 = null;
+      this.dense = dense;
+    }
     this.fail = fail;
     this.sparseIndex = sparseIndex;
     this.sparseKeys = sparseKeys;
@@ -195,9 +207,34 @@ public final class TermAutomaton {
 
   /** Reports every occurrence of every pattern in {@code text[from, to)}. Allocates nothing. */
   public void scan(char[] text, int from, int to, MatchSink sink) {
+    if (dense16 != null) {
+      scan16(text, from, to, sink);
+      return;
+    }
     final char[] cls = classOf;
     final int d = denseClasses;
     final int[] table = dense;
+    final int[] oi = outIndex;
+    int s = 0;
+    for (int i = from; i < to; i++) {
+      int c = cls[text[i]];
+      if (c == 0) {
+        s = 0;
+        continue;
+      }
+      s = c < d ? table[s * d + c] : sparseStep(s, c);
+      int o = oi[s];
+      int oe = oi[s + 1];
+      while (o < oe) {
+        sink.match(outputs[o++], i + 1);
+      }
+    }
+  }
+
+  private void scan16(char[] text, int from, int to, MatchSink sink) {
+    final char[] cls = classOf;
+    final int d = denseClasses;
+    final char[] table = dense16;
     final int[] oi = outIndex;
     int s = 0;
     for (int i = from; i < to; i++) {
@@ -254,7 +291,7 @@ public final class TermAutomaton {
 
   /** The heap taken by the automaton's arrays, in bytes (headers ignored). */
   public long ramBytesUsed() {
-    return 2L * classOf.length + 4L * dense.length + 4L * fail.length + 4L * sparseIndex.length
+    return 2L * classOf.length + (dense16 != null ? 2L * dense16.length : 4L * dense.length) + 4L * fail.length + 4L * sparseIndex.length
         + 2L * sparseKeys.length + 4L * sparseTargets.length + 4L * outIndex.length
         + 4L * outputs.length + 4L * patternLength.length;
   }
