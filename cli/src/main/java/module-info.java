@@ -5,6 +5,7 @@ module dev.warden.cli {
   requires dev.warden.consent;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.csv;
   requires org.slf4j;
 
   exports dev.warden.cli;

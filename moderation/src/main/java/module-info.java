@@ -6,8 +6,13 @@ module dev.warden.moderation {
   requires org.apache.lucene.core;
   requires com.microsoft.onnxruntime;
   requires org.slf4j;
+  // Text moderation: Snowball stemmers (stem rules) and OpenNLP's language detector (false friends).
+  requires org.apache.lucene.analysis.common;
+  requires org.apache.opennlp.tools;
 
   exports dev.warden.moderation;
   exports dev.warden.moderation.image;
   exports dev.warden.moderation.enforcement;
+  // dev.warden.moderation.internal (normaliser, term automaton) is deliberately not exported: the
+  // benchmarks reach it on the class path only.
 }

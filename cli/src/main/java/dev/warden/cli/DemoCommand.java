@@ -23,7 +23,8 @@ final class DemoCommand implements Runnable {
         new PolicyDemo(policy),
         new ImageDemo(policy),
         new EnforcementDemo(policy),
-        new TcfDemo());
+        new TcfDemo(),
+        new ModerationDemo(policy));
   }
 
   @Override

@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
         TcfCommand.class,
         GppCommand.class,
         DemoCommand.class,
+        ModerateCommand.class,
+        EvalCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
