@@ -1,9 +1,13 @@
 /**
- * Warden's consent SDK: cookie classification, the consent ledger, consent signals, retention and
- * data-subject requests.
+ * Warden's consent SDK: cookie classification, the Set-Cookie gate, the consent ledger, consent
+ * signals, retention and data-subject requests.
  */
 module dev.warden.consent {
   requires transitive dev.warden.policy;
+  requires com.fasterxml.jackson.databind;
+  requires org.slf4j;
+  requires org.apache.opennlp.tools;
 
   exports dev.warden.consent;
+  exports dev.warden.consent.cookie;
 }
