@@ -66,6 +66,15 @@ public record Cookie(
     return Sites.thirdParty(domain, firstPartySite);
   }
 
+  /**
+   * The approximate registrable domain of a host, without the Public Suffix List: the last two
+   * labels, or three under a two-letter country code whose second level is generic
+   * ({@code shop.example.co.uk} gives {@code example.co.uk}). Pass the exact site where it matters.
+   */
+  public static String siteOf(String host) {
+    return Sites.siteOf(host);
+  }
+
   /** Builds a {@link Cookie}; every field but the name is optional. */
   public static final class Builder {
     private final String name;

@@ -188,7 +188,13 @@ public final class CookieClassifier {
       names.clear();
       for (CatalogEntry e : cat.entries()) {
         if (e.match() != CookieMatch.PATTERN) {
-          add(out, seen, names, known, FeatureInput.of(e), e.cookieClass());
+          FeatureInput in = FeatureInput.of(e);
+          if (cat == CookieCatalog.builtIn()) {
+            // The built-in catalog's lifetimes are per-group estimates, not observations: teaching
+            // them would teach how the catalog was written.
+            in = new FeatureInput(in.name(), in.value(), in.domain(), -1, in.party());
+          }
+          add(out, seen, names, known, in, e.cookieClass());
         }
       }
       known.addAll(names);
