@@ -18,6 +18,11 @@ class ModuleExportsTest {
     assertThat(m.getName()).isEqualTo("dev.warden.consent");
     Map<String, Set<String>> exports = m.getDescriptor().exports().stream()
         .collect(Collectors.toMap(ModuleDescriptor.Exports::source, ModuleDescriptor.Exports::targets));
-    assertThat(exports).isEqualTo(Map.of("dev.warden.consent", Set.of()));
+    assertThat(exports).isEqualTo(Map.of(
+        "dev.warden.consent", Set.of(),
+        "dev.warden.consent.cookie", Set.of(),
+        "dev.warden.consent.gate", Set.of(),
+        "dev.warden.consent.ledger", Set.of(),
+        "dev.warden.consent.signal", Set.of()));
   }
 }

@@ -2,6 +2,7 @@ package dev.warden.consent.gate;
 
 import dev.warden.consent.ConsentState;
 import dev.warden.consent.cookie.Classification;
+import dev.warden.consent.cookie.ClassificationSource;
 import dev.warden.consent.cookie.Cookie;
 import dev.warden.consent.cookie.CookieClassifier;
 import dev.warden.consent.cookie.CookieLabel;
@@ -29,7 +30,8 @@ import java.util.Set;
  * session-only category). Headers that delete a cookie always go out. A header that cannot be
  * parsed, that a browser would refuse, or whose cookie falls in no category the consent allows is
  * dropped with the reason. A cookie of unknown purpose goes out only when the consent allows every
- * category.
+ * category; so does one that only the learned model places, with less than {@link
+ * Builder#modelConfidenceToAllow(double)} confidence, in a category that needs no consent.
  *
  * <p>For the cookies the request carried, the gate also returns the headers that delete those whose
  * category the consent does not allow, in every domain and path variant a browser may hold
@@ -51,6 +53,7 @@ public final class CookieGate {
   private final Clock clock;
   private final String site;
   private final boolean capLifetimes;
+  private final double modelConfidenceToAllow;
 
   private CookieGate(Builder b) {
     this.policy = b.policy;
@@ -59,6 +62,7 @@ public final class CookieGate {
     this.clock = b.clock;
     this.site = b.site;
     this.capLifetimes = b.capLifetimes;
+    this.modelConfidenceToAllow = b.modelConfidenceToAllow;
   }
 
   public static Builder builder() {
@@ -133,6 +137,11 @@ public final class CookieGate {
         .build();
     Classification c = classifier.classify(cookie);
     CategoryResolver.Slot slot = c.label() == CookieLabel.UNKNOWN ? null : categories.resolve(c, lifetime);
+    if (slot != null && c.source() == ClassificationSource.MODEL && c.confidence() < modelConfidenceToAllow
+        && consent.deniedBy(slot.category()) == null && !slot.category().consentRequired()) {
+      // A guess must not carry an unknown cookie past the consent check.
+      slot = null;
+    }
     if (slot == null) {
       return allGranted
           ? allowed(sc, null, c, header, "purpose unknown; allowed because every category is granted")
@@ -213,6 +222,7 @@ public final class CookieGate {
     private Clock clock = Clock.systemUTC();
     private String site;
     private boolean capLifetimes = true;
+    private double modelConfidenceToAllow = 0.9;
 
     private Builder() {}
 
@@ -258,6 +268,18 @@ public final class CookieGate {
      */
     public Builder capLifetimes(boolean cap) {
       this.capLifetimes = cap;
+      return this;
+    }
+
+    /**
+     * How sure the learned model must be before a cookie no catalog knows goes out in a category
+     * that needs no consent; below it the cookie counts as of unknown purpose. Default 0.9.
+     */
+    public Builder modelConfidenceToAllow(double p) {
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException("modelConfidenceToAllow must be in [0,1], got " + p);
+      }
+      this.modelConfidenceToAllow = p;
       return this;
     }
 
