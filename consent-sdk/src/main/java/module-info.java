@@ -11,5 +11,6 @@ module dev.warden.consent {
   exports dev.warden.consent;
   exports dev.warden.consent.cookie;
   exports dev.warden.consent.gate;
+  exports dev.warden.consent.ledger;
   exports dev.warden.consent.signal;
 }

@@ -34,11 +34,11 @@ public record ConsentState(PolicyRef policy, Map<String, Boolean> choices, Set<O
 
   public ConsentState {
     Objects.requireNonNull(policy, "policy");
-    choices = Collections.unmodifiableMap(new LinkedHashMap<>(choices));
     choices.forEach((k, v) -> {
       Objects.requireNonNull(k, "category id");
       Objects.requireNonNull(v, "choice of '" + k + "'");
     });
+    choices = Map.copyOf(choices); // no copy when already immutable: states are made per request
     signals = signals.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(signals));
   }
 
