@@ -19,7 +19,7 @@ final class DemoCommand implements Runnable {
 
   static List<DemoSection> sections() {
     Policy policy = Policy.defaultPolicy();
-    return List.of(new PolicyDemo(policy));
+    return List.of(new PolicyDemo(policy), new ConsentDemo(policy));
   }
 
   @Override

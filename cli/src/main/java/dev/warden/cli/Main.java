@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
     subcommands = {
         PolicyCommand.class,
         AuditCommand.class,
+        CookiesCommand.class,
+        ConsentCommand.class,
+        CookieEvalCommand.class,
         DemoCommand.class,
         CommandLine.HelpCommand.class
     })
