@@ -21,10 +21,15 @@ final class CookieModel {
   private final MaxentModel model;
   private final CookieClass[] outcomeClass;
   private final int examples;
+  private final double[] prior;
 
-  private CookieModel(MaxentModel model, int examples) {
+  private CookieModel(MaxentModel model, int examples, java.util.Map<CookieClass, Integer> counts) {
     this.model = model;
     this.examples = examples;
+    this.prior = new double[model.getNumOutcomes()];
+    for (int i = 0; i < prior.length; i++) {
+      prior[i] = counts.getOrDefault(CookieClass.valueOf(model.getOutcome(i)), 1) / (double) examples;
+    }
     this.outcomeClass = new CookieClass[model.getNumOutcomes()];
     for (int i = 0; i < outcomeClass.length; i++) {
       outcomeClass[i] = CookieClass.valueOf(model.getOutcome(i));
@@ -46,11 +51,13 @@ final class CookieModel {
     List<Event> events = new ArrayList<>(examples.size());
     Set<String> seen = new HashSet<>();
     Set<CookieClass> classes = new HashSet<>();
+    java.util.Map<CookieClass, Integer> counts = new java.util.EnumMap<>(CookieClass.class);
     for (Example e : examples) {
       String[] ctx = CookieFeatures.extract(e.input());
       if (seen.add(e.label() + "\u0000" + String.join("\u0001", ctx))) {
         events.add(new Event(e.label().name(), ctx));
         classes.add(e.label());
+        counts.merge(e.label(), 1, Integer::sum);
       }
     }
     if (classes.size() < 2) {
@@ -70,7 +77,7 @@ final class CookieModel {
     }
     EventTrainer trainer = TrainerFactory.getEventTrainer(p, null);
     try {
-      return new CookieModel(trainer.train(ObjectStreamUtils.createObjectStream(events)), events.size());
+      return new CookieModel(trainer.train(ObjectStreamUtils.createObjectStream(events)), events.size(), counts);
     } catch (IOException e) {
       throw new UncheckedIOException("training the cookie model failed", e);
     }
@@ -85,6 +92,16 @@ final class CookieModel {
   Prediction predict(FeatureInput in) {
     String[] ctx = CookieFeatures.extract(in);
     double[] p = model.eval(ctx);
+    // Divide out the training class shares: catalogs over-represent advertising cookies, and a
+    // cookie's class should not be guessed from how many of its kind a catalog happens to list.
+    double sum = 0;
+    for (int i = 0; i < p.length; i++) {
+      p[i] /= prior[i];
+      sum += p[i];
+    }
+    for (int i = 0; i < p.length; i++) {
+      p[i] /= sum;
+    }
     int best = 0;
     for (int i = 1; i < p.length; i++) {
       if (p[i] > p[best]) {

@@ -51,6 +51,7 @@ public final class ConsentLedger {
   private final Supplier<String> ids;
   private final Map<PolicyRef, List<String>> materialChanges = new ConcurrentHashMap<>();
   private final ConsentState defaults;
+  private final Map<String, CookieCategory> categoryById = new HashMap<>();
 
   private ConsentLedger(Builder b) {
     this.policy = b.policy;
@@ -59,6 +60,7 @@ public final class ConsentLedger {
     this.clock = b.clock;
     this.ids = b.ids;
     this.defaults = ConsentState.defaults(policy);
+    policy.cookieCategories().forEach(c -> categoryById.put(c.id(), c));
   }
 
   public static Builder builder() {
@@ -149,8 +151,10 @@ public final class ConsentLedger {
   /** Every category of the policy with a value: the choice given, else the default. */
   private Map<String, Boolean> complete(Map<String, Boolean> choices) {
     for (Map.Entry<String, Boolean> e : choices.entrySet()) {
-      CookieCategory c = policy.cookieCategory(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
-          "policy " + policy.ref() + " has no cookie category '" + e.getKey() + "'"));
+      CookieCategory c = categoryById.get(e.getKey());
+      if (c == null) {
+        throw new IllegalArgumentException("policy " + policy.ref() + " has no cookie category '" + e.getKey() + "'");
+      }
       if (Boolean.FALSE.equals(e.getValue()) && c.cookieClass() == CookieClass.NECESSARY) {
         throw new IllegalArgumentException("cookie category '" + c.id() + "' is strictly necessary and cannot be refused");
       }
@@ -303,7 +307,7 @@ public final class ConsentLedger {
     private final Map<PolicyRef, Policy> earlier = new HashMap<>();
     private ConsentStore store;
     private Clock clock = Clock.systemUTC();
-    private Supplier<String> ids = () -> UUID.randomUUID().toString();
+    private Supplier<String> ids = Builder::randomId;
 
     private Builder() {}
 
@@ -336,7 +340,18 @@ public final class ConsentLedger {
       return this;
     }
 
-    /** Makes record ids; default random UUIDs. */
+    /**
+     * A random (version 4) UUID from a thread-local generator: record ids must be unique, not
+     * secret, and {@link UUID#randomUUID()} serialises every appender on one SecureRandom.
+     */
+    static String randomId() {
+      java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+      long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
+      long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+      return new UUID(hi, lo).toString();
+    }
+
+    /** Makes record ids; default random version 4 UUIDs. */
     public Builder recordIds(Supplier<String> ids) {
       this.ids = Objects.requireNonNull(ids, "ids");
       return this;

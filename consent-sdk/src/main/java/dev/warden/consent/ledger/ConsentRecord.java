@@ -59,11 +59,20 @@ public record ConsentRecord(
     Objects.requireNonNull(supersedes, "supersedes");
   }
 
+  /** Tags already checked; a site shows its notice in a handful of languages. */
+  private static final java.util.Set<String> KNOWN_TAGS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   static void checkLanguage(String tag) {
+    if (KNOWN_TAGS.contains(tag)) {
+      return;
+    }
     try {
       Locale l = new Locale.Builder().setLanguageTag(tag).build();
       if (l.getLanguage().isEmpty()) {
         throw new IllegalArgumentException("noticeLanguage must name a language, got '" + tag + "'");
+      }
+      if (KNOWN_TAGS.size() < 1024) {
+        KNOWN_TAGS.add(tag);
       }
     } catch (IllformedLocaleException e) {
       throw new IllegalArgumentException("noticeLanguage must be a BCP 47 language tag such as 'en' or 'de-CH', got '"
