@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,11 +37,18 @@ public final class CookieCatalog {
   private final String name;
   private final List<CatalogEntry> entries;
   private final NameIndex<CatalogEntry> index;
+  /** The sites of each entry's domains, worked out once. */
+  private final Map<CatalogEntry, String[]> sites = new IdentityHashMap<>();
 
   private CookieCatalog(String name, List<CatalogEntry> entries) {
     this.name = name;
     this.entries = List.copyOf(entries);
     this.index = new NameIndex<>(this.entries, CatalogEntry::name, CatalogEntry::match);
+    for (CatalogEntry e : this.entries) {
+      if (!e.domains().isEmpty()) {
+        sites.put(e, e.domains().stream().map(Sites::siteOf).distinct().toArray(String[]::new));
+      }
+    }
   }
 
   /** A catalog of the given entries. */
@@ -118,7 +127,7 @@ public final class CookieCatalog {
    * Among entries of one name: one whose domain is the cookie's site first, then one without
    * domains, then any that does not require its own domain.
    */
-  private static CatalogEntry pick(List<CatalogEntry> candidates, String cookieDomain) {
+  private CatalogEntry pick(List<CatalogEntry> candidates, String cookieDomain) {
     if (candidates.size() == 1 && candidates.get(0).domains().isEmpty()) {
       return candidates.get(0);
     }
@@ -126,18 +135,21 @@ public final class CookieCatalog {
     CatalogEntry general = null;
     CatalogEntry fallback = null;
     for (CatalogEntry e : candidates) {
+      String[] own = sites.get(e);
+      if (own == null) {
+        if (general == null) {
+          general = e;
+        }
+        continue;
+      }
       if (!site.isEmpty()) {
-        for (String d : e.domains()) {
-          if (Sites.siteOf(d).equals(site)) {
+        for (String d : own) {
+          if (d.equals(site)) {
             return e;
           }
         }
       }
-      if (e.domains().isEmpty()) {
-        if (general == null) {
-          general = e;
-        }
-      } else if (fallback == null && (site.isEmpty() || !e.thirdParty())) {
+      if (fallback == null && (site.isEmpty() || !e.thirdParty())) {
         fallback = e;
       }
     }

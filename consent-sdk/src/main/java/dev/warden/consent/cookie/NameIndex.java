@@ -26,6 +26,8 @@ final class NameIndex<T> {
   private final Trie<T> prefixesLower = new Trie<>();
   private final List<Pattern> patterns = new ArrayList<>();
   private final List<List<T>> patternEntries = new ArrayList<>();
+  /** Sorted hashes of the lower-cased exact names: most names miss, and then need no lower-casing. */
+  private final int[] lowerHashes;
 
   NameIndex(List<T> entries, Function<T, String> name, Function<T, CookieMatch> match) {
     Map<String, List<T>> byPattern = new HashMap<>();
@@ -49,6 +51,7 @@ final class NameIndex<T> {
     }
     exact.replaceAll((k, v) -> List.copyOf(v));
     exactLower.replaceAll((k, v) -> List.copyOf(v));
+    lowerHashes = exactLower.keySet().stream().mapToInt(String::hashCode).sorted().distinct().toArray();
     prefixes.freeze();
     prefixesLower.freeze();
   }
@@ -63,10 +66,8 @@ final class NameIndex<T> {
     if (p != null) {
       return new Hit<>(p, CookieMatch.PREFIX, true);
     }
-    String lower = null;
-    if (!exactLower.isEmpty()) {
-      lower = name.toLowerCase(Locale.ROOT);
-      e = exactLower.get(lower);
+    if (lowerHashes.length > 0 && Arrays.binarySearch(lowerHashes, lowerHash(name)) >= 0) {
+      e = exactLower.get(name.toLowerCase(Locale.ROOT));
       if (e != null) {
         return new Hit<>(e, CookieMatch.EXACT, false);
       }
@@ -81,6 +82,19 @@ final class NameIndex<T> {
       }
     }
     return null;
+  }
+
+  /** {@code name.toLowerCase(Locale.ROOT).hashCode()} for ASCII names, without the copy. */
+  private static int lowerHash(String name) {
+    int h = 0;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c >= 128) {
+        return name.toLowerCase(Locale.ROOT).hashCode();
+      }
+      h = 31 * h + (c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return h;
   }
 
   /** A character trie with sorted child arrays; frozen before use. */

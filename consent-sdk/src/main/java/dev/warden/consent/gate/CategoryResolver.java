@@ -27,12 +27,14 @@ final class CategoryResolver {
 
   private final Map<CookieLabel, List<Slot>> byLabel = new EnumMap<>(CookieLabel.class);
   private final Map<String, Slot> byId = new java.util.HashMap<>();
+  private final List<Slot> all = new ArrayList<>();
 
   CategoryResolver(Policy policy) {
     for (CookieCategory c : policy.cookieCategories()) {
       Slot s = new Slot(c, c.maxLifetime().map(CategoryResolver::estimate).orElse(null));
       byLabel.computeIfAbsent(CookieLabel.of(c.cookieClass()), k -> new ArrayList<>()).add(s);
       byId.put(c.id(), s);
+      all.add(s);
     }
   }
 
@@ -67,6 +69,6 @@ final class CategoryResolver {
   }
 
   List<Slot> all() {
-    return List.copyOf(byId.values());
+    return all;
   }
 }

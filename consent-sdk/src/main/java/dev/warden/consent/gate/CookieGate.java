@@ -131,10 +131,8 @@ public final class CookieGate {
           + " does not cover host " + request.host());
     }
     Duration lifetime = sc.lifetime(now).orElse(null);
-    Cookie cookie = Cookie.builder(sc.name()).value(sc.value())
-        .domain(sc.domain().orElse(request.host())).path(sc.path().orElse("/")).lifetime(lifetime)
-        .secure(sc.secure()).httpOnly(sc.httpOnly()).sameSite(sc.sameSite()).firstPartySite(siteFor(request))
-        .build();
+    Cookie cookie = new Cookie(sc.name(), sc.value(), sc.domain().orElse(request.host()), sc.path().orElse("/"),
+        Optional.ofNullable(lifetime), sc.secure(), sc.httpOnly(), sc.sameSite(), siteFor(request));
     Classification c = classifier.classify(cookie);
     CategoryResolver.Slot slot = c.label() == CookieLabel.UNKNOWN ? null : categories.resolve(c, lifetime);
     if (slot != null && c.source() == ClassificationSource.MODEL && c.confidence() < modelConfidenceToAllow
