@@ -61,8 +61,9 @@ final class ConsentCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new CliFailure(Main.EXIT_USAGE, e.getMessage());
       }
-      if (!Files.isDirectory(store)) {
-        throw new CliFailure(Main.EXIT_USAGE, "no consent store at " + store);
+      if (!Files.isDirectory(store) || !Files.exists(store.resolve("CURRENT"))) {
+        // Opening creates a store; a command that only reads must not create one by mistake.
+        throw new CliFailure(Main.EXIT_USAGE, "no consent store at " + store + " (no CURRENT file)");
       }
       Policy p = policy == null ? Policy.defaultPolicy() : PolicyCommand.load(policy);
       List<Policy> before = earlier.stream().map(PolicyCommand::load).toList();

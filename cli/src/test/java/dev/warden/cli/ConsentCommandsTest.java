@@ -131,6 +131,9 @@ class ConsentCommandsTest {
     assertThat(run("consent", "show", "not a pseudonym!", "--store", store.toString()).code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(run("consent", "show", "ps_x", "--store", dir.resolve("missing").toString()).err())
         .contains("no consent store at");
+    Path notAStore = Files.createDirectories(dir.resolve("empty"));
+    assertThat(run("consent", "export", "ps_x", "--store", notAStore.toString()).err()).contains("(no CURRENT file)");
+    assertThat(notAStore.resolve("CURRENT")).doesNotExist();
   }
 
   @Test

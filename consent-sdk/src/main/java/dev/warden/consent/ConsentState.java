@@ -34,11 +34,17 @@ public record ConsentState(PolicyRef policy, Map<String, Boolean> choices, Set<O
 
   public ConsentState {
     Objects.requireNonNull(policy, "policy");
-    choices.forEach((k, v) -> {
-      Objects.requireNonNull(k, "category id");
-      Objects.requireNonNull(v, "choice of '" + k + "'");
-    });
-    choices = Map.copyOf(choices); // no copy when already immutable: states are made per request
+    try {
+      choices = Map.copyOf(choices); // no copy when already immutable: states are made per request
+    } catch (NullPointerException e) {
+      choices.forEach((k, v) -> {
+        Objects.requireNonNull(k, "category id");
+        if (v == null) {
+          throw new NullPointerException("choice of '" + k + "'");
+        }
+      });
+      throw e;
+    }
     signals = signals.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(signals));
   }
 

@@ -45,6 +45,7 @@ import java.util.function.Supplier;
 public final class ConsentLedger {
 
   private final Policy policy;
+  private final PolicyRef ref;
   private final Map<PolicyRef, Policy> earlier;
   private final ConsentStore store;
   private final Clock clock;
@@ -55,6 +56,7 @@ public final class ConsentLedger {
 
   private ConsentLedger(Builder b) {
     this.policy = b.policy;
+    this.ref = b.policy.ref();
     this.earlier = Map.copyOf(b.earlier);
     this.store = b.store;
     this.clock = b.clock;
@@ -141,7 +143,7 @@ public final class ConsentLedger {
       CollectionMethod method, String language, String evidence, ConsentRecord previous) {
     Instant now = clock.instant();
     Instant expires = now.atZone(ZoneOffset.UTC).plus(policy.consent().validity()).toInstant();
-    ConsentRecord r = new ConsentRecord(ids.get(), subject, policy.ref(), language, event,
+    ConsentRecord r = new ConsentRecord(ids.get(), subject, ref, language, event,
         Objects.requireNonNull(method, "method"), Optional.ofNullable(evidence), categories, purposes(categories),
         now, expires, previous == null ? Optional.empty() : Optional.of(previous.recordId()));
     store.append(r);
@@ -158,7 +160,9 @@ public final class ConsentLedger {
       if (Boolean.FALSE.equals(e.getValue()) && c.cookieClass() == CookieClass.NECESSARY) {
         throw new IllegalArgumentException("cookie category '" + c.id() + "' is strictly necessary and cannot be refused");
       }
-      Objects.requireNonNull(e.getValue(), "choice of '" + e.getKey() + "'");
+      if (e.getValue() == null) {
+        throw new NullPointerException("choice of '" + e.getKey() + "'");
+      }
     }
     Map<String, Boolean> out = new LinkedHashMap<>();
     for (CookieCategory c : policy.cookieCategories()) {
@@ -231,11 +235,11 @@ public final class ConsentLedger {
   }
 
   /** Why a consent given under {@code ref} no longer counts under the current policy; empty if it does. */
-  private List<String> changes(PolicyRef ref) {
-    if (ref.equals(policy.ref())) {
+  private List<String> changes(PolicyRef given) {
+    if (given == ref || given.equals(ref)) {
       return List.of();
     }
-    return materialChanges.computeIfAbsent(ref, this::diff);
+    return materialChanges.computeIfAbsent(given, this::diff);
   }
 
   private List<String> diff(PolicyRef ref) {
