@@ -119,10 +119,11 @@ public final class CookieGate {
       return new CookieVerdict(Outcome.DROPPED, "", Optional.empty(), Optional.empty(), Optional.empty(),
           "malformed: " + e.getMessage());
     }
-    if (sc.deletes(now)) {
+    Optional<Duration> life = sc.lifetime(now);
+    if (life.isPresent() && life.get().isZero()) {
       return allowed(sc, null, null, header, "deletes the cookie");
     }
-    String prefix = sc.prefixProblem();
+    String prefix = sc.name().startsWith("__") ? sc.prefixProblem() : null;
     if (prefix != null) {
       return dropped(sc, null, null, "a browser would refuse it: " + prefix);
     }
@@ -130,7 +131,7 @@ public final class CookieGate {
       return dropped(sc, null, null, "a browser would refuse it: Domain=" + sc.domain().get()
           + " does not cover host " + request.host());
     }
-    Duration lifetime = sc.lifetime(now).orElse(null);
+    Duration lifetime = life.orElse(null);
     Cookie cookie = new Cookie(sc.name(), sc.value(), sc.domain().orElse(request.host()), sc.path().orElse("/"),
         Optional.ofNullable(lifetime), sc.secure(), sc.httpOnly(), sc.sameSite(), siteFor(request));
     Classification c = classifier.classify(cookie);
