@@ -241,26 +241,17 @@ final class JournalConsentStore implements ConsentStore {
       String sha = SnapshotFile.write(genDir, next, clock.instant(), previousHash, all.values(), erasures, records,
           erasures.size());
       AuditJournal fresh = openJournal(dir, next, durability, clock, key);
-      Map<String, Object> payload = new LinkedHashMap<>();
-      payload.put("generation", next);
-      payload.put("previousGeneration", generation);
-      payload.put("previousLastSequence", previousSeq);
-      payload.put("previousLastHash", previousHash);
-      payload.put("snapshotSha256", sha);
-      payload.put("records", records);
-      payload.put("erasures", erasures.size());
-      AuditEntry first = fresh.append(GENERATION, payload);
-      fresh.sync();
-      Generations.makeCurrent(dir, next);
+      try {
+        startGeneration(fresh, next, previousSeq, previousHash, sha, records, erasures.size());
+      } catch (RuntimeException e) {
+        fresh.close(); // the half-made generation is deleted on the next snapshot or open
+        throw e;
+      }
       AuditJournal old = journal;
       long oldGeneration = generation;
       journal = fresh;
       generation = next;
       base += previousSeq;
-      synchronized (this) {
-        lastSeq = first.sequence();
-        lastHash = first.hash();
-      }
       old.close();
       Generations.delete(dir, oldGeneration);
       LOG.debug("consent store {}: generation {} begun with {} records", dir, next, records);
@@ -270,6 +261,30 @@ final class JournalConsentStore implements ConsentStore {
       throw new ConsentStoreException(dir, "cannot take a snapshot: " + e.getMessage(), e);
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  /** Writes the new generation's first entry and makes it current. */
+  private void startGeneration(AuditJournal fresh, long next, long previousSeq, String previousHash, String sha,
+      long records, int erasures) {
+    try {
+      Map<String, Object> payload = new LinkedHashMap<>();
+      payload.put("generation", next);
+      payload.put("previousGeneration", generation);
+      payload.put("previousLastSequence", previousSeq);
+      payload.put("previousLastHash", previousHash);
+      payload.put("snapshotSha256", sha);
+      payload.put("records", records);
+      payload.put("erasures", erasures);
+      AuditEntry first = fresh.append(GENERATION, payload);
+      fresh.sync();
+      Generations.makeCurrent(dir, next);
+      synchronized (this) {
+        lastSeq = first.sequence();
+        lastHash = first.hash();
+      }
+    } catch (IOException e) {
+      throw new ConsentStoreException(dir, "cannot start generation " + next + ": " + e.getMessage(), e);
     }
   }
 
