@@ -24,7 +24,8 @@ final class DemoCommand implements Runnable {
         new ImageDemo(policy),
         new EnforcementDemo(policy),
         new TcfDemo(),
-        new ModerationDemo(policy));
+        new ModerationDemo(policy),
+        new ConsentDemo(policy));
   }
 
   @Override

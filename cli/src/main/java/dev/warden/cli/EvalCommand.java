@@ -28,9 +28,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code warden eval prompts}: quality of text moderation on a labelled CSV. */
-@Command(name = "eval", description = "Measure moderation quality on labelled data.",
-    mixinStandardHelpOptions = true, subcommands = {EvalCommand.Prompts.class})
+/** {@code warden eval prompts|cookies}: quality of text moderation and cookie classification. */
+@Command(name = "eval", description = "Measure Warden's moderation and cookie classification on labelled data.",
+    mixinStandardHelpOptions = true, subcommands = {EvalCommand.Prompts.class, CookieEvalCommand.Cookies.class})
 final class EvalCommand implements Runnable {
 
   @Spec
@@ -38,7 +38,7 @@ final class EvalCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: prompts");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: prompts or cookies");
   }
 
   @Command(name = "prompts", mixinStandardHelpOptions = true,

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
         ImageCommand.class,
         TcfCommand.class,
         GppCommand.class,
+        CookiesCommand.class,
+        ConsentCommand.class,
         DemoCommand.class,
         ModerateCommand.class,
         EvalCommand.class,

@@ -21,6 +21,10 @@ class ModuleExportsTest {
     assertThat(exports).isEqualTo(Map.of(
         "dev.warden.consent", Set.of(),
         "dev.warden.consent.tcf", Set.of(),
-        "dev.warden.consent.gpp", Set.of()));
+        "dev.warden.consent.gpp", Set.of(),
+        "dev.warden.consent.cookie", Set.of(),
+        "dev.warden.consent.gate", Set.of(),
+        "dev.warden.consent.ledger", Set.of(),
+        "dev.warden.consent.signal", Set.of()));
   }
 }

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ final class FileJournal implements AuditJournal {
   private final EntryCodec codec = new EntryCodec();
   private final ReentrantLock appendLock = new ReentrantLock();
   private final ReentrantLock commitLock = new ReentrantLock();
+  private final AtomicReference<CompletableFuture<Void>> forceInProgress = new AtomicReference<>();
   private final FileChannel lockChannel;
   private final FileLock fileLock;
   private final FileChannel headChannel;
@@ -317,16 +320,42 @@ final class FileJournal implements AuditJournal {
     }
   }
 
-  /** Group commit: the first waiter forces everything written so far; later waiters find it done. */
+  /**
+   * Group commit: a waiter whose entry is not yet durable either joins the force in progress or,
+   * when none is, starts one covering everything written so far. Appends go on during a force, so
+   * the next one covers them all; when a force ends every waiter wakes at once (no waiter queues
+   * behind the next force on a lock before it can see that its entry is already durable).
+   */
   private void awaitDurable(long seq) {
-    if (durableSeq >= seq) {
-      return;
-    }
-    commitLock.lock();
-    try {
-      if (durableSeq >= seq) {
-        return;
+    while (durableSeq < seq) {
+      CompletableFuture<Void> running = forceInProgress.get();
+      if (running != null) {
+        running.join();
+        continue;
       }
+      CompletableFuture<Void> mine = new CompletableFuture<>();
+      if (!forceInProgress.compareAndSet(null, mine)) {
+        continue;
+      }
+      try {
+        commitLock.lock();
+        try {
+          if (durableSeq < seq) {
+            forceWritten();
+          }
+        } finally {
+          commitLock.unlock();
+        }
+      } finally {
+        forceInProgress.set(null);
+        mine.complete(null);
+      }
+    }
+  }
+
+  /** Forces everything written so far and records it in the head; the caller holds commitLock. */
+  private void forceWritten() {
+    try {
       SegmentWriter ch;
       long upTo;
       String hash;
@@ -353,8 +382,6 @@ final class FileJournal implements AuditJournal {
       JournalFiles.writeHead(headChannel, upTo, hash);
     } catch (IOException e) {
       throw new AuditJournalException(dir, "cannot force the journal to disk: " + e.getMessage(), e);
-    } finally {
-      commitLock.unlock();
     }
   }
 

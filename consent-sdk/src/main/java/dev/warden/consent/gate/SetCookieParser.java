@@ -1,0 +1,176 @@
+package dev.warden.consent.gate;
+
+import dev.warden.consent.cookie.SameSite;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * RFC 6265 section 5.2 parsing of a {@code Set-Cookie} header: lenient about attributes (as
+ * browsers are), strict about what could smuggle a header (control characters, CR, LF) and about
+ * size.
+ */
+final class SetCookieParser {
+
+  private SetCookieParser() {}
+
+  static SetCookie parse(String header) {
+    if (header == null) {
+      throw new CookieHeaderException("Set-Cookie header is null", -1);
+    }
+    if (header.length() > CookieHeaders.MAX_SET_COOKIE) {
+      throw new CookieHeaderException("Set-Cookie header is " + header.length() + " characters, more than the "
+          + CookieHeaders.MAX_SET_COOKIE + " allowed", -1);
+    }
+    CookieHeaders.rejectControls(header, "Set-Cookie");
+    int semi = header.indexOf(';');
+    int pairEnd = semi < 0 ? header.length() : semi;
+    int eq = header.indexOf('=');
+    if (eq < 0 || eq > pairEnd) {
+      throw new CookieHeaderException("Set-Cookie has no '=' in its name-value pair", 0);
+    }
+    int nameStart = skipSpace(header, 0, eq);
+    int nameEnd = trimEnd(header, nameStart, eq);
+    if (nameStart == nameEnd) {
+      throw new CookieHeaderException("Set-Cookie has an empty cookie name", 0);
+    }
+    if ((nameEnd - nameStart) + (pairEnd - eq - 1) > CookieHeaders.MAX_NAME_VALUE) {
+      throw new CookieHeaderException("cookie name and value are longer than " + CookieHeaders.MAX_NAME_VALUE
+          + " characters together", 0);
+    }
+    String name = header.substring(nameStart, nameEnd);
+    int valueStart = skipSpace(header, eq + 1, pairEnd);
+    String value = header.substring(valueStart, trimEnd(header, valueStart, pairEnd));
+
+    Optional<String> domain = Optional.empty();
+    Optional<String> path = Optional.empty();
+    Optional<Instant> expires = Optional.empty();
+    Optional<Long> maxAge = Optional.empty();
+    boolean secure = false;
+    boolean httpOnly = false;
+    boolean partitioned = false;
+    SameSite sameSite = SameSite.UNSPECIFIED;
+    List<String> extensions = List.of();
+    int pos = pairEnd;
+    int n = header.length();
+    // Attributes are read by index: a response carries many headers and most attributes are flags.
+    while (pos < n) {
+      int end = header.indexOf(';', pos + 1);
+      if (end < 0) {
+        end = n;
+      }
+      int a = skipSpace(header, pos + 1, end);
+      int aeq = a;
+      while (aeq < end && header.charAt(aeq) != '=') {
+        aeq++;
+      }
+      int attrEnd = trimEnd(header, a, aeq);
+      int vStart = aeq < end ? skipSpace(header, aeq + 1, end) : end;
+      int vEnd = trimEnd(header, vStart, end);
+      pos = end;
+      if (vEnd - vStart > CookieHeaders.MAX_ATTRIBUTE_VALUE) {
+        continue; // RFC 6265bis: attributes over 1024 octets are ignored
+      }
+      int len = attrEnd - a;
+      if (len == 0) {
+        continue; // an empty attribute between two semicolons
+      } else if (is(header, a, len, "secure")) {
+        secure = true;
+      } else if (is(header, a, len, "httponly")) {
+        httpOnly = true;
+      } else if (is(header, a, len, "path")) {
+        path = vStart < vEnd && header.charAt(vStart) == '/' ? Optional.of(header.substring(vStart, vEnd))
+            : Optional.empty();
+      } else if (is(header, a, len, "domain")) {
+        int d = vStart < vEnd && header.charAt(vStart) == '.' ? vStart + 1 : vStart;
+        if (d < vEnd) {
+          String v = header.substring(d, vEnd);
+          domain = Optional.of(hasUpper(v) ? v.toLowerCase(Locale.ROOT) : v);
+        }
+      } else if (is(header, a, len, "max-age")) {
+        Long m = maxAge(header, vStart, vEnd);
+        if (m != null) {
+          maxAge = Optional.of(m);
+        }
+      } else if (is(header, a, len, "expires")) {
+        Instant t = CookieDates.parse(header.substring(vStart, vEnd));
+        if (t != null) {
+          expires = Optional.of(t);
+        }
+      } else if (is(header, a, len, "samesite")) {
+        int vl = vEnd - vStart;
+        sameSite = is(header, vStart, vl, "strict") ? SameSite.STRICT : is(header, vStart, vl, "lax") ? SameSite.LAX
+            : is(header, vStart, vl, "none") ? SameSite.NONE : SameSite.UNSPECIFIED;
+      } else if (is(header, a, len, "partitioned")) {
+        partitioned = true;
+      } else {
+        if (extensions.isEmpty()) {
+          extensions = new ArrayList<>(2);
+        }
+        extensions.add(header.substring(a, aeq < end ? vEnd : attrEnd));
+      }
+    }
+    return new SetCookie(name, value, domain, path, expires, maxAge, secure, httpOnly, sameSite, partitioned,
+        extensions, header);
+  }
+
+  /** Whether {@code s[from, from+len)} equals the lower-case ASCII word, ignoring case. */
+  private static boolean is(String s, int from, int len, String word) {
+    return len == word.length() && (s.charAt(from) | 0x20) == word.charAt(0)
+        && s.regionMatches(true, from, word, 0, len);
+  }
+
+  /** The first index in [from, to) that is not a space or tab, or {@code to}. */
+  private static int skipSpace(String s, int from, int to) {
+    while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+      from++;
+    }
+    return from;
+  }
+
+  /** The end of [from, to) without trailing spaces and tabs. */
+  private static int trimEnd(String s, int from, int to) {
+    while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+      to--;
+    }
+    return to;
+  }
+
+  private static boolean hasUpper(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z' || c >= 128) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** RFC 6265 5.2.2: an optional '-' and digits; null otherwise. Huge values are clamped. */
+  private static Long maxAge(String s, int from, int to) {
+    if (from >= to) {
+      return null;
+    }
+    boolean negative = s.charAt(from) == '-';
+    int i = negative ? from + 1 : from;
+    if (i == to) {
+      return null;
+    }
+    long v = 0;
+    for (int k = i; k < to; k++) {
+      char c = s.charAt(k);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+      if (v < 1_000_000_000_000L) {
+        v = v * 10 + (c - '0');
+      }
+    }
+    if (v >= 1_000_000_000_000L) {
+      return negative ? -1L : 400L * 86_400; // browsers cap lifetimes at 400 days
+    }
+    return negative ? -v : v;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.warden.consent.cookie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.warden.consent.SharedData;
+import dev.warden.policy.CookieClass;
+import dev.warden.policy.CookieMatch;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CookieEvaluationTest {
+
+  @Test
+  void wardenBeatsTheDatabaseLookupOnOpenCookieDatabaseNamesItWasNotGiven() {
+    CookieCatalog ocd = CookieCatalog.openCookieDatabase(SharedData.require("cookies/open-cookie-database.csv"));
+    CookieEvaluation.Report r = CookieEvaluation.crossValidate(ocd, 5, 42, CookieEvaluation.Split.STRATIFIED,
+        LearnedModel.MAXENT);
+    CookieEvaluation.Scores lookup = r.systems().get(0);
+    CookieEvaluation.Scores warden = r.systems().get(1);
+    assertThat(lookup.cookies()).isEqualTo(2264);
+    assertThat(warden.accuracy()).isGreaterThan(lookup.accuracy() + 0.15);
+    assertThat(warden.balancedAccuracy()).isGreaterThan(lookup.balancedAccuracy() + 0.2);
+  }
+
+  @Test
+  void scoresCountEveryRowOnceAndBalancedAccuracyAveragesRecall() {
+    List<CatalogEntry> rows = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      rows.add(CatalogEntry.of("sess_" + i, CookieMatch.EXACT, CookieClass.NECESSARY, "A" + i));
+      rows.add(CatalogEntry.of("ads_" + i, CookieMatch.EXACT, CookieClass.ADVERTISING, "B" + i));
+    }
+    CookieEvaluation.Report r = CookieEvaluation.crossValidate(CookieCatalog.of("toy", rows), 3, 1,
+        CookieEvaluation.Split.BY_VENDOR, LearnedModel.MAXENT);
+    for (CookieEvaluation.Scores s : r.systems()) {
+      int total = 0;
+      for (CookieClass a : CookieClass.values()) {
+        for (CookieLabel p : CookieLabel.values()) {
+          total += s.count(a, p);
+        }
+      }
+      assertThat(total).isEqualTo(60);
+    }
+    // The toy names separate perfectly on their first token.
+    assertThat(r.systems().get(1).accuracy()).isEqualTo(1.0);
+    // The lookup knows none of the test names, so it always answers its training folds' majority.
+    CookieEvaluation.Scores lookup = r.systems().get(0);
+    assertThat(lookup.count(CookieClass.NECESSARY, CookieLabel.NECESSARY) + lookup.count(CookieClass.ADVERTISING,
+        CookieLabel.ADVERTISING)).isEqualTo((int) Math.round(lookup.accuracy() * 60));
+    assertThat(lookup.accuracy()).isLessThan(0.6);
+  }
+
+  @Test
+  void foldsMustBeAtLeastTwo() {
+    CookieCatalog c = CookieCatalog.of("x", List.of(CatalogEntry.of("a", CookieMatch.EXACT, CookieClass.NECESSARY, "v")));
+    assertThatThrownBy(() -> CookieEvaluation.crossValidate(c, 1, 0, CookieEvaluation.Split.STRATIFIED,
+        LearnedModel.MAXENT)).hasMessage("folds must be in [2, 1], got 1");
+  }
+}
