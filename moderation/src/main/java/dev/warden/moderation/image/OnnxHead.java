@@ -28,6 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * shape and the space the head is built for. The native library is extracted once per process and
  * the extracted files are deleted right after loading.
  *
+ * <p>A call copies its rows into direct buffers that ONNX Runtime reads in place, and, when the
+ * output's shape is fixed apart from the batch, has the scores written straight into another; the
+ * buffers and the tensors over them are kept in a small pool and reused, so a call allocates only
+ * its result. Close the head after the last call.
+ *
  * {@snippet :
  * try (OnnxHead head = OnnxHead.builder(Path.of("laion_nsfw_head_vit_l14_768.onnx"))
  *     .space(EmbeddingSpace.CLIP_VIT_L_14)
@@ -183,7 +188,7 @@ public final class OnnxHead implements ClassifierHead {
     private EmbeddingSpace space;
     private String input;
     private String output;
-    private int threads;
+    private int threads = 1;
 
     private Builder(Path model) {
       this.model = Objects.requireNonNull(model, "model");
@@ -214,7 +219,12 @@ public final class OnnxHead implements ClassifierHead {
       return this;
     }
 
-    /** Threads ONNX Runtime may use for one call; default 0, ONNX Runtime's choice (all cores). */
+    /**
+     * Threads ONNX Runtime may use for one call; default 1; 0 lets ONNX Runtime choose (one per
+     * core, spinning while idle). One thread per call is the default because a host already runs
+     * calls in parallel on its request threads, and on a machine shared with other work extra
+     * intra-op threads cost more than they give (measured: {@code OnnxHeadBenchmark}).
+     */
     public Builder intraOpThreads(int threads) {
       if (threads < 0 || threads > 1024) {
         throw new IllegalArgumentException("intra-op threads must be 0 to 1024, got " + threads);
@@ -240,6 +250,7 @@ public final class OnnxHead implements ClassifierHead {
         if (threads > 0) {
           opts.setIntraOpNumThreads(threads);
         }
+        opts.setInterOpNumThreads(1);
         session = env.createSession(model.toString(), opts);
         String in = pick(session.getInputInfo(), input, "input");
         String out = pick(session.getOutputInfo(), output, "output");
