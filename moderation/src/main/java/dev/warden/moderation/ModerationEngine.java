@@ -174,8 +174,11 @@ public final class ModerationEngine {
    * image through the image moderation, and one decision of the policy over both. When the engine
    * has an enforcement ledger and the submission an account, a blocked submission is recorded as a
    * violation and the outcome (warning, suspension, termination, report) is part of the decision.
+   * If recording fails (the ledger's store or report sink throws), the call fails with that
+   * exception rather than return a decision whose report was not made.
    *
    * @throws IllegalStateException if the submission has an image and the engine no image moderation
+   * @throws IllegalArgumentException if the image is of another space than the image moderation's
    * @throws ModerationException if a host stage fails
    */
   public SubmissionDecision moderate(Submission submission) {
