@@ -55,7 +55,7 @@ public final class OnnxHead implements ClassifierHead {
   private final String input;
   private final String output;
   private final Set<String> outputs;
-  /** The output's shape after the batch dimension when it is fixed, so it is written in place. */
+  /** The output's shape after the batch dimension when it is one score per row, else null. */
   private final long[] outShapeTail;
   private final ConcurrentLinkedDeque<OnnxScratch> pool = new ConcurrentLinkedDeque<>();
   private final AtomicInteger pooled = new AtomicInteger();
@@ -304,8 +304,9 @@ public final class OnnxHead implements ClassifierHead {
     }
 
     /**
-     * The output's shape after the batch dimension when every part of it is fixed (such as {@code
-     * [N, 1]}), so scores can be written straight into a reused buffer; null otherwise.
+     * The output's shape after the batch dimension when it declares one score per row ({@code [N]}
+     * or {@code [N, 1]}), so scores can be written straight into a reused buffer; null otherwise
+     * (the scores are then copied out of ONNX Runtime's result and counted).
      */
     private static long[] fixedOutputTail(NodeInfo node) {
       if (!(node.getInfo() instanceof TensorInfo t) || t.type != ai.onnxruntime.OnnxJavaType.FLOAT) {

@@ -16,8 +16,6 @@ import java.nio.FloatBuffer;
 final class OnnxScratch implements AutoCloseable {
 
   private final int dimension;
-  /** Output values per row when the output is written straight into {@link #out}; 0 when not. */
-  private final int outWidth;
   private final long[] outShapeTail;
   private final int capacity;
   private final FloatBuffer in;
@@ -27,24 +25,16 @@ final class OnnxScratch implements AutoCloseable {
   private OnnxTensor outTensor;
 
   /**
-   * @param outShapeTail the output's shape after the batch dimension ({@code []} for {@code [N]},
-   *     {@code [1]} for {@code [N, 1]}), or null when the output is not written in place
+   * @param outShapeTail the output's shape after the batch dimension, one score per row ({@code []}
+   *     for {@code [N]}, {@code [1]} for {@code [N, 1]}), or null when the output is not written in
+   *     place
    */
   OnnxScratch(int dimension, long[] outShapeTail, int capacity) {
     this.dimension = dimension;
     this.outShapeTail = outShapeTail;
-    this.outWidth = outShapeTail == null ? 0 : width(outShapeTail);
     this.capacity = capacity;
     this.in = direct((long) capacity * dimension);
-    this.out = outWidth == 0 ? null : direct((long) capacity * outWidth);
-  }
-
-  private static int width(long[] tail) {
-    long w = 1;
-    for (long d : tail) {
-      w *= d;
-    }
-    return (int) w;
+    this.out = outShapeTail == null ? null : direct(capacity);
   }
 
   private static FloatBuffer direct(long floats) {
@@ -79,16 +69,10 @@ final class OnnxScratch implements AutoCloseable {
     return outTensor;
   }
 
-  /** The first value of each of the {@code n} output rows. */
+  /** The scores of the last call's {@code n} rows. */
   float[] scores(int n) {
     float[] s = new float[n];
-    if (outWidth == 1) {
-      out.get(0, s);
-    } else {
-      for (int i = 0; i < n; i++) {
-        s[i] = out.get(i * outWidth);
-      }
-    }
+    out.get(0, s);
     return s;
   }
 
@@ -100,7 +84,7 @@ final class OnnxScratch implements AutoCloseable {
       long[] shape = new long[outShapeTail.length + 1];
       shape[0] = n;
       System.arraycopy(outShapeTail, 0, shape, 1, outShapeTail.length);
-      outTensor = OnnxTensor.createTensor(env, out.duplicate().position(0).limit(n * outWidth).slice(), shape);
+      outTensor = OnnxTensor.createTensor(env, out.duplicate().position(0).limit(n).slice(), shape);
     }
     rows = n;
   }
