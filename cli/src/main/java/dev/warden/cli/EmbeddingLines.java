@@ -2,6 +2,7 @@ package dev.warden.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.moderation.TextPrompt;
 import dev.warden.moderation.image.EmbeddingException;
 import dev.warden.moderation.image.EmbeddingSpace;
 import dev.warden.moderation.image.ImageEmbedding;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Reads JSON Lines of embeddings, failing with the file and line number of the first bad line. */
 final class EmbeddingLines {
@@ -75,6 +77,31 @@ final class EmbeddingLines {
     } catch (EmbeddingException e) {
       throw fail(input, line.number(), e.getMessage());
     }
+  }
+
+  /**
+   * The line's optional prompt: {@code "prompt"} and {@code "negativePrompt"}, strings; empty when
+   * the line has neither.
+   */
+  static Optional<TextPrompt> prompt(Line line, Path input) {
+    String prompt = optionalText(line, input, "prompt");
+    String negative = optionalText(line, input, "negativePrompt");
+    if (prompt == null && negative == null) {
+      return Optional.empty();
+    }
+    TextPrompt p = TextPrompt.of(prompt == null ? "" : prompt);
+    return Optional.of(negative == null ? p : p.withNegativePrompt(negative));
+  }
+
+  private static String optionalText(Line line, Path input, String field) {
+    JsonNode v = line.json().get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw fail(input, line.number(), "\"" + field + "\" must be a string");
+    }
+    return v.textValue();
   }
 
   static String text(Line line, Path input, String field) {

@@ -2,12 +2,20 @@ package dev.warden.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.moderation.ModerationEngine;
 import dev.warden.moderation.ModerationException;
+import dev.warden.moderation.PromptField;
+import dev.warden.moderation.Submission;
+import dev.warden.moderation.SubmissionDecision;
+import dev.warden.moderation.TextDecision;
+import dev.warden.moderation.TextMatch;
+import dev.warden.moderation.TextPrompt;
 import dev.warden.moderation.image.ConceptCheck;
 import dev.warden.moderation.image.ConceptHit;
 import dev.warden.moderation.image.ConceptSet;
 import dev.warden.moderation.image.EmbeddingSpace;
 import dev.warden.moderation.image.HeadScore;
+import dev.warden.moderation.image.ImageEmbedding;
 import dev.warden.moderation.image.ImageModerator;
 import dev.warden.moderation.image.ImageResult;
 import dev.warden.moderation.image.KnownContentIndex;
@@ -17,6 +25,7 @@ import dev.warden.moderation.image.PairHit;
 import dev.warden.policy.Policy;
 import dev.warden.policy.decision.Category;
 import dev.warden.policy.decision.CategoryScore;
+import dev.warden.policy.decision.Decision;
 import dev.warden.policy.decision.Severity;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,6 +34,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,8 +69,10 @@ final class ImageCommand implements Runnable {
   }
 
   @Command(name = "check", mixinStandardHelpOptions = true,
-      description = "Check image embeddings (JSON Lines, {\"embedding\": [...]}) and write one JSON line"
-          + " per input with verdict, concepts, known, head.")
+      description = "Check image embeddings (JSON Lines, {\"embedding\": [...]}, optionally with the"
+          + " \"prompt\" and \"negativePrompt\" that made the image) and write one JSON line per input"
+          + " with verdict, concepts, known, head, and text when a prompt was given; the verdict is the"
+          + " policy's over the image and its prompt together.")
   static final class Check implements Callable<Integer> {
     @Mixin Output output;
     @Spec CommandSpec spec;
@@ -127,13 +139,25 @@ final class ImageCommand implements Runnable {
           b.head(h, Category.of(headCategory), Severity.HIGH, headThreshold);
         }
         ImageModerator m = b.build();
+        // Built at the first line with a prompt: compiling the lexicons takes about a second.
+        ModerationEngine engine = null;
         PrintWriter out = spec.commandLine().getOut();
         int[] lineNo = {0};
         try (BufferedReader in = EmbeddingLines.open(input)) {
           for (EmbeddingLines.Line line = EmbeddingLines.next(in, input, lineNo); line != null;
               line = EmbeddingLines.next(in, input, lineNo)) {
-            ImageResult r = m.moderate(EmbeddingLines.embedding(line, input, s));
-            Output.line(out, json(r, line));
+            ImageEmbedding e = EmbeddingLines.embedding(line, input, s);
+            Optional<TextPrompt> prompt = EmbeddingLines.prompt(line, input);
+            if (prompt.isEmpty()) {
+              ImageResult r = m.moderate(e);
+              Output.line(out, json(r.decision(), r, null, line));
+            } else {
+              if (engine == null) {
+                engine = ModerationEngine.builder().policy(m.policy()).images(m).build();
+              }
+              SubmissionDecision d = engine.moderate(Submission.of(prompt.get(), e));
+              Output.line(out, json(d.decision(), d.image().orElseThrow(), d.text().orElseThrow(), line));
+            }
           }
         }
         return 0;
@@ -151,15 +175,16 @@ final class ImageCommand implements Runnable {
       }
     }
 
-    private ObjectNode json(ImageResult r, EmbeddingLines.Line line) {
+    /** {@code decision} is the image's, or the image's and its prompt's together. */
+    private ObjectNode json(Decision decision, ImageResult r, TextDecision text, EmbeddingLines.Line line) {
       ObjectNode o = Output.object();
       if (line.json().has("id")) {
         o.set("id", line.json().get("id"));
       }
-      o.put("verdict", lower(r.verdict()));
-      o.put("report", r.decision().reportRequired());
+      o.put("verdict", lower(decision.verdict()));
+      o.put("report", decision.reportRequired());
       ArrayNode cats = o.putArray("categories");
-      for (CategoryScore c : r.decision().categories()) {
+      for (CategoryScore c : decision.categories()) {
         cats.addObject().put("category", c.category().id()).put("severity", lower(c.severity()))
             .put("score", c.score()).put("action", lower(c.action()));
       }
@@ -188,7 +213,19 @@ final class ImageCommand implements Runnable {
         o.putObject("head").put("id", hs.headId()).put("category", hs.category().id())
             .put("score", hs.score()).put("threshold", hs.threshold()).put("fired", hs.fired());
       }
-      o.put("policy", r.decision().policy().toString());
+      if (text != null) {
+        ObjectNode t = o.putObject("text").put("verdict", lower(text.verdict()));
+        ArrayNode matches = t.putArray("matches");
+        for (TextMatch tm : text.matches()) {
+          ObjectNode mo = matches.addObject().put("start", tm.start()).put("end", tm.end())
+              .put("category", tm.category().id()).put("rule", tm.ruleId());
+          if (tm.field() == PromptField.NEGATIVE_PROMPT) {
+            mo.put("field", "negativePrompt");
+          }
+        }
+        t.put("language", text.language());
+      }
+      o.put("policy", decision.policy().toString());
       return o;
     }
 

@@ -3,6 +3,10 @@ package dev.warden.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.moderation.ModerationEngine;
+import dev.warden.moderation.Submission;
+import dev.warden.moderation.SubmissionDecision;
+import dev.warden.moderation.TextPrompt;
 import dev.warden.moderation.image.Concept;
 import dev.warden.moderation.image.ConceptHit;
 import dev.warden.moderation.image.ConceptSet;
@@ -28,6 +32,7 @@ final class ImageDemo implements DemoSection {
   private record Sample(String label, ImageResult result) {}
 
   private final List<Sample> samples;
+  private final SubmissionDecision submission;
 
   ImageDemo(Policy policy) {
     Random r = new Random(768);
@@ -42,6 +47,9 @@ final class ImageDemo implements DemoSection {
         new Sample("unrelated image", m.moderate(SPACE.embed(gaussian(r)))),
         new Sample("image near the nudity concept", m.moderate(SPACE.embed(mix(r, nude, null)))),
         new Sample("image near both concepts", m.moderate(SPACE.embed(mix(r, nude, child)))));
+    // One call for a generation: the prompt and the image it made, decided together.
+    ModerationEngine engine = ModerationEngine.builder().policy(policy).images(m).build();
+    submission = engine.moderate(Submission.of(TextPrompt.of("a n.u.d.e figure study"), SPACE.embed(gaussian(r))));
   }
 
   private static float[] gaussian(Random r) {
@@ -83,6 +91,9 @@ final class ImageDemo implements DemoSection {
       }
       out.println();
     }
+    out.printf("  %-32s %-6s image %s, prompt %s (%d rule match)%n", "prompt + unrelated image",
+        ImageCommand.lower(submission.verdict()), ImageCommand.lower(submission.image().orElseThrow().verdict()),
+        ImageCommand.lower(submission.text().orElseThrow().verdict()), submission.text().orElseThrow().matches().size());
   }
 
   @Override
@@ -100,6 +111,10 @@ final class ImageDemo implements DemoSection {
         c.addObject().put("id", h.concept().id()).put("kind", "special-care").put("similarity", h.similarity());
       }
     }
+    a.addObject().put("image", "prompt + unrelated image").put("verdict", ImageCommand.lower(submission.verdict()))
+        .put("imageVerdict", ImageCommand.lower(submission.image().orElseThrow().verdict()))
+        .put("textVerdict", ImageCommand.lower(submission.text().orElseThrow().verdict()))
+        .put("policy", submission.policy().toString());
     return a;
   }
 }

@@ -121,6 +121,39 @@ class ImageCommandTest {
   }
 
   @Test
+  void aPromptOnTheLineIsModeratedWithItsImageIntoOneVerdict() throws Exception {
+    Random r = new Random(5);
+    float[] clean = vector(r, 512);
+    String withPrompt = line("a", null, clean).replace("{", "{\"prompt\": \"a nude figure\", ");
+    String negativeOnly = line("b", null, clean)
+        .replace("{", "{\"prompt\": \"a portrait\", \"negativePrompt\": \"nsfw, nude\", ");
+    Path in = Files.writeString(tmp.resolve("p.jsonl"), withPrompt + "\n" + negativeOnly + "\n" + line("c", null, clean) + "\n");
+    Run check = run("image", "check", "--space", "clip-vit-b-32", "--input", in.toString());
+    assertThat(check.code()).as(check.err()).isZero();
+    List<JsonNode> lines = check.lines();
+    assertThat(lines).hasSize(3);
+    JsonNode a = lines.get(0);
+    assertThat(a.get("verdict").asText()).isEqualTo("block");
+    assertThat(a.get("categories").get(0).get("category").asText()).isEqualTo("sexual");
+    assertThat(a.get("concepts")).isEmpty();
+    assertThat(a.get("known")).isEmpty();
+    assertThat(a.has("head")).isTrue();
+    assertThat(a.get("text").get("verdict").asText()).isEqualTo("block");
+    assertThat(a.get("text").get("matches").get(0).get("start").asInt()).isEqualTo(2);
+    assertThat(a.get("text").get("matches").get(0).get("end").asInt()).isEqualTo(6);
+    JsonNode b = lines.get(1);
+    assertThat(b.get("verdict").asText()).isEqualTo("allow");
+    assertThat(b.get("text").get("matches")).allSatisfy(m -> assertThat(m.get("field").asText()).isEqualTo("negativePrompt"));
+    assertThat(lines.get(2).has("text")).isFalse();
+    assertThat(lines.get(2).get("verdict").asText()).isEqualTo("allow");
+
+    Path bad = Files.writeString(tmp.resolve("bp.jsonl"), line("d", null, clean).replace("{", "{\"prompt\": 7, ") + "\n");
+    Run refused = run("image", "check", "--space", "clip-vit-b-32", "--input", bad.toString());
+    assertThat(refused.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(refused.err()).contains("bp.jsonl line 1: \"prompt\" must be a string");
+  }
+
+  @Test
   void badInputNamesTheFileAndLine() throws Exception {
     Path in = Files.writeString(tmp.resolve("bad.jsonl"), line(null, null, vector(new Random(3), 768)) + "\n\n{\"embedding\": [1, 2]}\n");
     Run check = run("image", "check", "--space", "clip-vit-l-14", "--input", in.toString());

@@ -15,8 +15,12 @@ class BadInputTest {
 
   @Test
   void nullIsANullPointerExceptionWithAMessage() {
-    assertThatThrownBy(() -> engine.moderate(null)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> engine.moderate((TextPrompt) null)).isInstanceOf(NullPointerException.class)
         .hasMessage("prompt must not be null");
+    assertThatThrownBy(() -> engine.moderate((Submission) null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("submission must not be null");
+    assertThatThrownBy(() -> engine.moderate((dev.warden.moderation.image.ImageEmbedding) null))
+        .isInstanceOf(NullPointerException.class).hasMessage("image must not be null");
     assertThatThrownBy(() -> TextPrompt.of(null)).isInstanceOf(NullPointerException.class)
         .hasMessage("prompt must not be null");
     assertThatThrownBy(() -> engine.moderateAll(java.util.Arrays.asList(TextPrompt.of("a"), null)))

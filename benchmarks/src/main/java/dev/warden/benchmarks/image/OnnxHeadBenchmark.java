@@ -23,8 +23,10 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * LAION's ViT-L/14 NSFW head (ONNX) at batch 1 and 1,024: Warden's {@link OnnxHead} against the
- * peer, a bare ONNX Runtime session. Embeddings per second = batch x ops/s. Reads the model from
- * {@code shared/data/image} ({@code -Dwarden.shared.data=...}).
+ * peer, a bare ONNX Runtime session fed a new tensor from a heap buffer each call, both with the
+ * same number of intra-op threads (1, Warden's default, or 0, ONNX Runtime's choice: one per core).
+ * Embeddings per second = batch x ops/s. Reads the model from {@code shared/data/image}, found by
+ * walking up from the working directory ({@code -Dwarden.shared.data=...} otherwise).
  *
  * <p>Run: {@code java -Dwarden.shared.data=../shared/data -jar benchmarks/target/benchmarks.jar OnnxHeadBenchmark -f 1 -wi 2 -w 1s -i 3 -r 2s}
  */
@@ -37,6 +39,9 @@ public class OnnxHeadBenchmark {
   @Param({"1", "1024"})
   int batch;
 
+  @Param({"1", "0"})
+  int intraOpThreads;
+
   OnnxHead head;
   float[][] rows;
   OrtEnvironment env;
@@ -46,7 +51,7 @@ public class OnnxHeadBenchmark {
   @Setup(Level.Trial)
   public void setup() throws OrtException {
     var model = BenchData.sharedData("image/laion_nsfw_head_vit_l14_768.onnx");
-    head = OnnxHead.builder(model).space(BenchData.SPACE).build();
+    head = OnnxHead.builder(model).space(BenchData.SPACE).intraOpThreads(intraOpThreads).build();
     Random r = new Random(1024);
     rows = new float[batch][];
     flat = FloatBuffer.allocate(batch * 768);
@@ -56,7 +61,12 @@ public class OnnxHeadBenchmark {
     }
     flat.flip();
     env = OrtEnvironment.getEnvironment();
-    session = env.createSession(model.toString(), new OrtSession.SessionOptions());
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      if (intraOpThreads > 0) {
+        options.setIntraOpNumThreads(intraOpThreads);
+      }
+      session = env.createSession(model.toString(), options);
+    }
   }
 
   @TearDown(Level.Trial)

@@ -165,6 +165,9 @@ public final class ConceptSet {
         flagged = add(flagged, new PairHit(pair, c0, c1, logistic(c1 - c0)));
       }
     }
+    if (fired.isEmpty() && special.isEmpty() && flagged.isEmpty()) {
+      return ConceptCheck.NONE;
+    }
     return new ConceptCheck(fired, special, flagged, adj);
   }
 

@@ -16,7 +16,9 @@ import java.util.Objects;
  * the policy. Immutable and thread-safe once built; derive variants with {@link #toBuilder()}.
  *
  * <p>The moderator does not own the index and heads it is given: the host closes them after the
- * last call.
+ * last call. Plugged into {@code ModerationEngine.builder().images(moderator)}, it moderates images
+ * and whole submissions (prompt and image in one decision) under the engine's policy, and follows
+ * the engine's reloads.
  *
  * {@snippet :
  * ImageModerator moderator = ImageModerator.builder(EmbeddingSpace.CLIP_VIT_L_14)

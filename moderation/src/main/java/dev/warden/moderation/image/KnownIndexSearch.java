@@ -30,12 +30,14 @@ final class KnownIndexSearch {
   private final VectorQuantization quantization;
   private final int bruteForceBelow;
   private final int overFetch;
+  private final int minCandidates;
   private final Map<IndexReader.CacheKey, SegmentVectors> heap = new ConcurrentHashMap<>();
 
-  KnownIndexSearch(VectorQuantization quantization, int bruteForceBelow, int overFetch) {
+  KnownIndexSearch(VectorQuantization quantization, int bruteForceBelow, int overFetch, int minCandidates) {
     this.quantization = quantization;
     this.bruteForceBelow = bruteForceBelow;
     this.overFetch = overFetch;
+    this.minCandidates = minCandidates;
   }
 
   boolean bruteForce(int live) {
@@ -57,6 +59,9 @@ final class KnownIndexSearch {
       }
       candidates = scanBytes(leaves, q, fetch, threshold - INT8_SLACK);
     } else {
+      // The graph search's breadth is its k: below a few dozen it misses near-duplicates in large
+      // graphs of high-dimensional vectors (KnownIndexQueryBenchmark prints the recall).
+      fetch = Math.min(live, Math.max(fetch, minCandidates));
       TopDocs td = s.search(new KnnFloatVectorQuery(KnownContentIndex.VECTOR, q, fetch), fetch);
       candidates = new TopHits(Math.max(1, td.scoreDocs.length));
       for (ScoreDoc sd : td.scoreDocs) {

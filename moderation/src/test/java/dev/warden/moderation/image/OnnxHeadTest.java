@@ -43,6 +43,56 @@ class OnnxHeadTest {
   }
 
   @Test
+  void batchesOfChangingSizesFromManyThreadsScoreLikeOneRowAtATime() throws Exception {
+    Path golden = SharedData.file("image/laion_head_golden.json");
+    String model = "laion_nsfw_head_vit_l14_768.onnx";
+    JsonNode g = new ObjectMapper().readTree(golden.toFile()).get(model);
+    int n = g.get("inputs").size();
+    float[][] rows = new float[n][];
+    for (int i = 0; i < n; i++) {
+      rows[i] = new ObjectMapper().convertValue(g.get("inputs").get(i), float[].class);
+    }
+    try (OnnxHead head = OnnxHead.builder(SharedData.file("image/" + model)).intraOpThreads(2).build()) {
+      float[] alone = new float[n];
+      for (int i = 0; i < n; i++) {
+        alone[i] = head.score(new float[][] {rows[i]})[0];
+      }
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+      try {
+        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+          long seed = t;
+          done.add(pool.submit(() -> {
+            java.util.Random r = new java.util.Random(seed);
+            for (int call = 0; call < 200; call++) {
+              // Sizes change from call to call (1 to 3n rows), so buffers are reused and regrown.
+              int size = 1 + r.nextInt(3 * n);
+              float[][] batch = new float[size][];
+              int[] which = new int[size];
+              for (int i = 0; i < size; i++) {
+                which[i] = r.nextInt(n);
+                batch[i] = rows[which[i]];
+              }
+              float[] scores = head.score(batch);
+              assertThat(scores).hasSize(size);
+              for (int i = 0; i < size; i++) {
+                assertThat(scores[i]).as("call %d row %d", call, i)
+                    .isCloseTo(alone[which[i]], org.assertj.core.data.Offset.offset(1e-6f));
+              }
+            }
+            return null;
+          }));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+          f.get();
+        }
+      } finally {
+        pool.shutdown();
+      }
+    }
+  }
+
+  @Test
   void theDimensionIsCheckedWhenTheModelLoads() {
     Path file = SharedData.file("image/laion_nsfw_head_vit_l14_768.onnx");
     assertThatThrownBy(() -> OnnxHead.builder(file).space(EmbeddingSpace.CLIP_VIT_B_32).build())
