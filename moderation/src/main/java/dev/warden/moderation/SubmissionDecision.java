@@ -2,12 +2,8 @@ package dev.warden.moderation;
 
 import dev.warden.moderation.enforcement.EnforcementOutcome;
 import dev.warden.moderation.image.ImageResult;
-import dev.warden.policy.decision.CategoryScore;
+import dev.warden.policy.decision.Decided;
 import dev.warden.policy.decision.Decision;
-import dev.warden.policy.decision.Finding;
-import dev.warden.policy.decision.PolicyRef;
-import dev.warden.policy.decision.Verdict;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,37 +20,12 @@ import java.util.Optional;
  *     report); empty when nothing was recorded: no violation, no account, or no ledger
  */
 public record SubmissionDecision(Decision decision, Optional<TextDecision> text,
-    Optional<ImageResult> image, Optional<EnforcementOutcome> enforcement) {
+    Optional<ImageResult> image, Optional<EnforcementOutcome> enforcement) implements Decided {
 
   public SubmissionDecision {
     Objects.requireNonNull(decision, "decision");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(enforcement, "enforcement");
-  }
-
-  /** The verdict on the whole submission. */
-  public Verdict verdict() {
-    return decision.verdict();
-  }
-
-  /** One entry per category found in the prompt or the image, strictest action first. */
-  public List<CategoryScore> categories() {
-    return decision.categories();
-  }
-
-  /** Every finding behind the decision: the prompt's first, then the image's. */
-  public List<Finding> findings() {
-    return decision.findings();
-  }
-
-  /** The policy id and version that decided. */
-  public PolicyRef policy() {
-    return decision.policy();
-  }
-
-  /** Whether the policy requires the submission to be reported. */
-  public boolean reportRequired() {
-    return decision.reportRequired();
   }
 }

@@ -1,11 +1,8 @@
 package dev.warden.moderation;
 
-import dev.warden.policy.decision.CategoryScore;
+import dev.warden.policy.decision.Decided;
 import dev.warden.policy.decision.Decision;
-import dev.warden.policy.decision.Finding;
-import dev.warden.policy.decision.PolicyRef;
 import dev.warden.policy.decision.Reason;
-import dev.warden.policy.decision.Verdict;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,37 +18,13 @@ import java.util.Objects;
  * @param limits the processing limits that applied, if any
  */
 public record TextDecision(
-    Decision decision, String language, List<TextMatch> matches, List<Reason.Limit> limits) {
+    Decision decision, String language, List<TextMatch> matches, List<Reason.Limit> limits)
+    implements Decided {
 
   public TextDecision {
     Objects.requireNonNull(decision, "decision");
     Objects.requireNonNull(language, "language");
     matches = List.copyOf(matches);
     limits = List.copyOf(limits);
-  }
-
-  /** The verdict. */
-  public Verdict verdict() {
-    return decision.verdict();
-  }
-
-  /** One entry per category found, strictest action first. */
-  public List<CategoryScore> categories() {
-    return decision.categories();
-  }
-
-  /** Every finding behind the decision. */
-  public List<Finding> findings() {
-    return decision.findings();
-  }
-
-  /** The policy id and version that decided. */
-  public PolicyRef policy() {
-    return decision.policy();
-  }
-
-  /** Whether the policy requires the prompt to be reported (sexual content involving minors). */
-  public boolean reportRequired() {
-    return decision.reportRequired();
   }
 }

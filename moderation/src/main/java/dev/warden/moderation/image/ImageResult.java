@@ -1,8 +1,7 @@
 package dev.warden.moderation.image;
 
+import dev.warden.policy.decision.Decided;
 import dev.warden.policy.decision.Decision;
-import dev.warden.policy.decision.Finding;
-import dev.warden.policy.decision.Verdict;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,22 +15,12 @@ import java.util.Objects;
  * @param heads every classifier head's score, fired or not, in the order the heads were added
  */
 public record ImageResult(Decision decision, ConceptCheck concepts, List<KnownMatch> known,
-    List<HeadScore> heads) {
+    List<HeadScore> heads) implements Decided {
 
   public ImageResult {
     Objects.requireNonNull(decision, "decision");
     Objects.requireNonNull(concepts, "concepts");
     known = List.copyOf(known);
     heads = List.copyOf(heads);
-  }
-
-  /** The decision's verdict. */
-  public Verdict verdict() {
-    return decision.verdict();
-  }
-
-  /** Every finding behind the decision. */
-  public List<Finding> findings() {
-    return decision.findings();
   }
 }

@@ -231,6 +231,9 @@ public final class TermAutomaton {
     }
   }
 
+  // The loop of scan() again over a char[] table: automatons of fewer than 65,536 states (the built-in
+  // lexicons) take half the cache lines, and a shared generic loop would read through an interface
+  // or a branch per character on the hottest path of the engine.
   private void scan16(char[] text, int from, int to, MatchSink sink) {
     final char[] cls = classOf;
     final int d = denseClasses;
