@@ -16,4 +16,5 @@ module dev.warden.consent {
   exports dev.warden.consent.signal;
   exports dev.warden.consent.tcf;
   exports dev.warden.consent.gpp;
+  exports dev.warden.consent.retention;
 }

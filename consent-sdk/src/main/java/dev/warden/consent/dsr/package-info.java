@@ -1,0 +1,2 @@
+/** Data-subject requests. */
+package dev.warden.consent.dsr;
