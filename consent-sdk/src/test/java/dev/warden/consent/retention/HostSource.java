@@ -25,6 +25,8 @@ public final class HostSource implements PersonalDataSource {
   private final Set<String> categories;
   private final Map<String, PersonalRecord> records = new ConcurrentHashMap<>();
   private final AtomicInteger eraseCalls = new AtomicInteger();
+  private final List<String> asked = java.util.Collections.synchronizedList(new ArrayList<>());
+  private volatile int crashAfterErase = -1;
   private volatile int failuresLeft;
 
   public HostSource(String id, Set<String> categories) {
@@ -58,6 +60,16 @@ public final class HostSource implements PersonalDataSource {
 
   public int eraseCalls() {
     return eraseCalls.get();
+  }
+
+  /** Every record id erase was asked for, in order, repeats included. */
+  public List<String> asked() {
+    return List.copyOf(asked);
+  }
+
+  /** After the n-th erase call has erased, throws an Error as a crash would end the run. */
+  public void crashAfterErase(int n) {
+    crashAfterErase = n;
   }
 
   private void maybeFail() {
@@ -110,12 +122,16 @@ public final class HostSource implements PersonalDataSource {
   @Override
   public ErasureResult erase(Collection<PersonalRecord> list, String reference) {
     maybeFail();
-    eraseCalls.incrementAndGet();
+    int call = eraseCalls.incrementAndGet();
     int n = 0;
     for (PersonalRecord r : list) {
+      asked.add(r.id());
       if (records.remove(r.id()) != null) {
         n++;
       }
+    }
+    if (call == crashAfterErase) {
+      throw new Error("simulated crash after erase call " + call);
     }
     return ErasureResult.of(n);
   }
