@@ -17,4 +17,5 @@ module dev.warden.consent {
   exports dev.warden.consent.tcf;
   exports dev.warden.consent.gpp;
   exports dev.warden.consent.retention;
+  exports dev.warden.consent.dsr;
 }

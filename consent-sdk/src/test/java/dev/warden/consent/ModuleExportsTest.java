@@ -26,6 +26,7 @@ class ModuleExportsTest {
         "dev.warden.consent.gate", Set.of(),
         "dev.warden.consent.ledger", Set.of(),
         "dev.warden.consent.signal", Set.of(),
-        "dev.warden.consent.retention", Set.of()));
+        "dev.warden.consent.retention", Set.of(),
+        "dev.warden.consent.dsr", Set.of()));
   }
 }
