@@ -142,6 +142,15 @@ class RetentionAndDsrCommandsTest {
   }
 
   @Test
+  void theDemoErasesWhatIsDueKeepsWhatIsHeldAndLeavesOnlyAProofOfTheErasure() {
+    JsonNode demo = new RetentionDemo(Policy.defaultPolicy()).toJson();
+    assertThat(demo.get("erased").asInt()).as("ana's consent trail and two old sign-in days").isEqualTo(4);
+    assertThat(demo.get("held").asInt()).as("cy's trail and sign-in day").isEqualTo(3);
+    assertThat(demo.get("erasureState").asText()).isEqualTo("completed");
+    assertThat(demo.get("proofRecords").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void badRequestsExitTwoWithOneClearLine() {
     Run badType = Run.of("dsr", "submit", "forget-me", "ps_active", "--store", store.toString());
     assertThat(badType.code()).isEqualTo(Main.EXIT_USAGE);
