@@ -86,8 +86,12 @@ final class RetentionRunner {
       done.put("recovered", results.stream().mapToLong(RetentionRun.PhaseResult::recovered).sum());
       done.put("failedPhases", results.stream().filter(RetentionRun.PhaseResult::failed).count());
       engine.audit.append("retention.completed", done);
-      Checkpoint.delete(dir);
+      cp.delete(dir);
       return run;
+    } finally {
+      if (cp != null) {
+        cp.close();
+      }
     }
   }
 
@@ -99,6 +103,7 @@ final class RetentionRunner {
       // Its phases were planned under other rules: start over; erasure already done stays done.
       cp = found;
       engine.audit.append("retention.abandoned", payload("policy", found.policy, "reason", "the policy changed"));
+      found.delete(dir);
       found = null;
     }
     if (found != null) {
@@ -123,9 +128,10 @@ final class RetentionRunner {
     if (!key.equals(cp.phase)) {
       cp.phase = key;
       cp.cursor = null;
-      cp.inflight = List.of();
+      cp.inflightLast = null;
       cp.inflightRecords = 0;
     }
+    long[] before = cp.counts(key).clone();
     SortedMap<String, List<Item>> bySubject = new TreeMap<>();
     Map<Pseudonym, String> digests = new HashMap<>();
     try (Stream<PersonalRecord> s = spec.source().recordsBefore(spec.category(), rule.from(),
@@ -157,9 +163,6 @@ final class RetentionRunner {
           erasing = true;
         }
       }
-      if (erasing) {
-        batch.subjects.add(e.getKey());
-      }
       batch.last = e.getKey();
       if (batch.records.size() >= engine.batchSize) {
         flush(spec, batch, c);
@@ -175,52 +178,52 @@ final class RetentionRunner {
     cp.cursor = null;
     if (wrote) {
       cp.write(dir); // a phase that found nothing needs no mark: redoing it after a crash finds nothing again
+      Map<String, Object> p = phasePayload(spec);
+      p.put("erased", c[ERASED] - before[ERASED]);
+      p.put("kept", c[KEPT] - before[KEPT]);
+      p.put("held", c[HELD] - before[HELD]);
+      engine.audit.append("retention.phase", p);
     }
   }
 
-  /** A batch being gathered: the records to erase, their subjects' digests, and what is held. */
+  /** A batch being gathered: the records to erase, what is held, and its last subject's digest. */
   private static final class Batch {
     final List<PersonalRecord> records = new ArrayList<>();
-    final List<String> subjects = new ArrayList<>();
     long held;
     String last;
   }
 
   /**
-   * Erases a batch. The checkpoint written first names the batch's subjects and the end of the
-   * batch before it, one write per batch: after a crash, {@link #recover} counts what of the named
-   * batch was erased.
+   * Erases a batch. The state written first names the batch's range of subjects (after the cursor,
+   * up to its last digest) and the end of the batch before it: one write per batch. After a crash,
+   * {@link #recover} counts what of that range was erased.
    */
   private void flush(RetentionEngine.PhaseSpec spec, Batch batch, long[] c) {
     if (!batch.records.isEmpty()) {
-      cp.inflight = List.copyOf(batch.subjects);
+      cp.inflightLast = batch.last;
       cp.inflightRecords = batch.records.size();
       cp.write(dir);
       ErasureResult r = spec.source().erase(batch.records, "retention:" + cp.run);
       c[ERASED] += r.erased();
       c[KEPT] += r.kept();
       problems.addAll(r.notes().stream().map(n -> "source " + spec.source().id() + ": " + n).toList());
-      Map<String, Object> p = phasePayload(spec);
-      p.put("erased", r.erased());
-      p.put("kept", r.kept());
-      p.put("held", batch.held);
-      engine.audit.append("retention.batch", p);
     }
     c[HELD] += batch.held;
     cp.cursor = batch.last;
-    cp.inflight = List.of();
+    cp.inflightLast = null;
     cp.inflightRecords = 0;
   }
 
   /**
    * The batch a crash interrupted: its subjects' records still due were not erased; the rest were.
-   * They are counted now, and the next batch erases what remains.
+   * They are counted now, and the next batch erases what remains (the cursor stays before them).
    */
   private void recover(RetentionEngine.PhaseSpec spec, SortedMap<String, List<Item>> bySubject, long[] c) {
+    SortedMap<String, List<Item>> range = cp.cursor == null ? bySubject.headMap(cp.inflightLast + "\0")
+        : bySubject.subMap(cp.cursor + "\0", cp.inflightLast + "\0");
     long remaining = 0;
-    for (String d : cp.inflight) {
-      List<Item> items = bySubject.get(d);
-      if (items != null && engine.holding(items.get(0).record(), cp.at).isEmpty()) {
+    for (List<Item> items : range.values()) {
+      if (engine.holding(items.get(0).record(), cp.at).isEmpty()) {
         remaining += items.stream().filter(i -> !i.exempt()).count();
       }
     }
@@ -231,9 +234,8 @@ final class RetentionRunner {
     p.put("erased", recovered);
     p.put("remaining", remaining);
     engine.audit.append("retention.recovered", p);
-    cp.inflight = List.of();
+    cp.inflightLast = null;
     cp.inflightRecords = 0;
-    cp.write(dir);
   }
 
   private void purge() {

@@ -150,7 +150,7 @@ class RetentionYearsTest {
     try (Stream<AuditEntry> entries = AuditJournal.entries(dir.resolve("audit/journal"))) {
       Set<String> types = new HashSet<>();
       entries.forEach(e -> types.add(e.type()));
-      assertThat(types).contains("retention.started", "retention.batch", "retention.completed",
+      assertThat(types).contains("retention.started", "retention.phase", "retention.completed",
           "legal-hold.placed", "legal-hold.released");
     }
   }
