@@ -36,7 +36,8 @@ final class ConsentLedgerSource implements PersonalDataSource {
   private final ConsentStore store;
   private final String category;
   private final String origin;
-  private volatile boolean unpurged;
+  // True at first: erasures made before this source existed (by another process) may await compaction.
+  private volatile boolean unpurged = true;
 
   ConsentLedgerSource(ConsentStore store, String category, String origin) {
     this.store = Objects.requireNonNull(store, "store");
