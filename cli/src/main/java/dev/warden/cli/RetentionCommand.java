@@ -9,6 +9,7 @@ import dev.warden.consent.retention.RetentionEngine;
 import dev.warden.consent.retention.RetentionPlan;
 import dev.warden.consent.retention.RetentionRun;
 import dev.warden.policy.Policy;
+import dev.warden.policy.PolicyValidationException;
 import dev.warden.policy.audit.Pseudonym;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -73,7 +74,21 @@ final class RetentionCommand implements Runnable {
 
     @Override
     Policy policy() {
-      return PolicyCommand.load(policy);
+      return loadPolicy(policy);
+    }
+  }
+
+  /**
+   * Loads a policy file; an invalid one is refused with its first problem (pointer, line, column),
+   * since the error handler prints only one line.
+   */
+  static Policy loadPolicy(Path file) {
+    try {
+      return PolicyCommand.load(file);
+    } catch (PolicyValidationException e) {
+      int n = e.problems().size();
+      throw new CliFailure(Main.EXIT_USAGE, file + " is not a valid policy (" + n + (n == 1 ? " problem" : " problems")
+          + ", first: " + e.problems().get(0) + "); run 'warden policy validate " + file + "'");
     }
   }
 

@@ -114,6 +114,22 @@ class RetentionAndDsrCommandsTest {
   }
 
   @Test
+  void anInvalidPolicyFileIsRefusedWithItsFirstProblemAndNothingIsErased() throws Exception {
+    Path bad = dir.resolve("bad-policy.json");
+    Files.writeString(bad, Policy.defaultPolicyJson().replaceFirst("\"P3Y\"", "\"three years\""));
+    Run run = Run.of("retention", "run", "--policy", bad.toString(), "--store", store.toString());
+    assertThat(run.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(run.err()).contains(bad + " is not a valid policy (1 problem, first: ", "got 'three years'",
+        "run 'warden policy validate " + bad + "'");
+    Run dsr = Run.of("dsr", "status", "--policy", bad.toString(), "--store", store.toString());
+    assertThat(dsr.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(dsr.err()).contains(bad + " is not a valid policy");
+    Run plan = Run.of("retention", "plan", "--json", "--policy", policy.toString(), "--store", store.toString());
+    assertThat(plan.code()).as(plan.err()).isZero();
+    assertThat(json(plan.out()).get("due").asInt()).as("the refused run erased nothing").isEqualTo(5);
+  }
+
+  @Test
   void accessExportAndErasureRequestsRunFromTheCommandLine() throws Exception {
     Run access = Run.of("dsr", "submit", "access", "ps_active", "--verified", "signed-in session", "--json",
         "--store", store.toString());
