@@ -96,6 +96,10 @@ final class RetentionCommand implements Runnable {
       description = "Show, per source and data category, how many records are due now and how many are kept by"
           + " a legal hold or an exemption.")
   static final class Plan extends PolicyFileCommand {
+    // Accepted so that "plan|run ... [--dry-run]" works with either verb; a plan never erases.
+    @Option(names = "--dry-run", description = "Accepted for symmetry with run; a plan never changes anything.")
+    boolean dryRun;
+
     @Override
     int run(DataStores stores, PrintWriter out) {
       RetentionPlan plan = stores.engine(5_000).plan();

@@ -72,7 +72,9 @@ class RetentionAndDsrCommandsTest {
     assertThat(d.get("due").asInt()).isEqualTo(5);
     assertThat(d.at("/phases/0/erase")).extracting(e -> e.get("subject").asText())
         .containsOnly("ps_old1", "ps_old2");
-    Run again = Run.of("retention", "plan", "--json", "--policy", policy.toString(), "--store", store.toString());
+    Run again = Run.of("retention", "plan", "--dry-run", "--json", "--policy", policy.toString(), "--store",
+        store.toString());
+    assertThat(again.code()).as(again.err()).isZero();
     assertThat(json(again.out()).get("due").asInt()).as("the dry run erased nothing").isEqualTo(5);
   }
 
