@@ -16,4 +16,6 @@ module dev.warden.consent {
   exports dev.warden.consent.signal;
   exports dev.warden.consent.tcf;
   exports dev.warden.consent.gpp;
+  exports dev.warden.consent.retention;
+  exports dev.warden.consent.dsr;
 }

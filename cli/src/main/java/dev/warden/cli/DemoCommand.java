@@ -25,7 +25,8 @@ final class DemoCommand implements Runnable {
         new EnforcementDemo(policy),
         new TcfDemo(),
         new ModerationDemo(policy),
-        new ConsentDemo(policy));
+        new ConsentDemo(policy),
+        new RetentionDemo(policy));
   }
 
   @Override

@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
         GppCommand.class,
         CookiesCommand.class,
         ConsentCommand.class,
+        RetentionCommand.class,
+        DsrCommand.class,
         DemoCommand.class,
         ModerateCommand.class,
         EvalCommand.class,

@@ -25,6 +25,8 @@ class ModuleExportsTest {
         "dev.warden.consent.cookie", Set.of(),
         "dev.warden.consent.gate", Set.of(),
         "dev.warden.consent.ledger", Set.of(),
-        "dev.warden.consent.signal", Set.of()));
+        "dev.warden.consent.signal", Set.of(),
+        "dev.warden.consent.retention", Set.of(),
+        "dev.warden.consent.dsr", Set.of()));
   }
 }

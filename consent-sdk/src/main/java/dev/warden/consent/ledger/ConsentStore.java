@@ -3,6 +3,9 @@ package dev.warden.consent.ledger;
 import dev.warden.policy.audit.Pseudonym;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -44,6 +47,28 @@ public interface ConsentStore extends AutoCloseable {
    * @param reference the request the erasure answers (for example a data-subject request id), or null
    */
   ErasureProof erase(Pseudonym subject, String reference);
+
+  /**
+   * Erases several subjects, as {@link #erase(Pseudonym, String)} does one by one, and returns one
+   * proof per distinct subject, in order. The journal store writes the batch with one {@code
+   * fsync} and, when it compacts on erasure, takes one snapshot for the whole batch.
+   *
+   * @param reference the request or retention run the erasure answers, or null
+   */
+  default List<ErasureProof> eraseAll(Collection<Pseudonym> subjects, String reference) {
+    List<ErasureProof> proofs = new ArrayList<>();
+    for (Pseudonym s : new LinkedHashSet<>(subjects)) {
+      proofs.add(erase(s, reference));
+    }
+    return proofs;
+  }
+
+  /**
+   * Removes erased subjects' records from stable storage now, where a store keeps them until a
+   * later snapshot (the journal store opened with {@code compactOnErase(false)}); a no-op for
+   * stores that remove them at once.
+   */
+  default void compact() {}
 
   /** The proof of a subject's latest erasure, if it was erased. */
   Optional<ErasureProof> erasureOf(Pseudonym subject);

@@ -3,13 +3,17 @@ package dev.warden.consent.ledger;
 import dev.warden.policy.audit.AuditEntry;
 import dev.warden.policy.audit.AuditJournal;
 import dev.warden.policy.audit.AuditJournalException;
+import dev.warden.policy.audit.AuditLog;
 import dev.warden.policy.audit.Durability;
 import dev.warden.policy.audit.Pseudonym;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -216,11 +220,46 @@ final class JournalConsentStore implements ConsentStore {
     return proof;
   }
 
+  @Override
+  public List<ErasureProof> eraseAll(Collection<Pseudonym> subjects, String reference) {
+    List<Pseudonym> distinct = List.copyOf(new LinkedHashSet<>(subjects));
+    if (distinct.isEmpty()) {
+      return List.of();
+    }
+    List<ErasureProof> proofs = new ArrayList<>(distinct.size());
+    lock.writeLock().lock();
+    try {
+      ensureOpen();
+      Instant at = clock.instant();
+      List<AuditLog.NewEntry> entries = new ArrayList<>(distinct.size());
+      for (Pseudonym s : distinct) {
+        ErasureProof p = InMemoryConsentStore.proof(index.history(s), s, reference, at);
+        proofs.add(p);
+        entries.add(new AuditLog.NewEntry(ERASED, s, RecordCodec.toMap(p)));
+      }
+      List<AuditEntry> written = journal.appendAll(entries);
+      noteLast(written.get(written.size() - 1));
+      for (int i = 0; i < distinct.size(); i++) {
+        index.remove(distinct.get(i));
+        index.putErasure(proofs.get(i));
+      }
+    } catch (AuditJournalException e) {
+      throw new ConsentStoreException(dir, "cannot record the erasure: " + e.getMessage(), e);
+    } finally {
+      lock.writeLock().unlock();
+    }
+    if (compactOnErase) {
+      compact();
+    }
+    return proofs;
+  }
+
   /**
    * Takes a snapshot and starts a new generation, deleting the old one (and with it the journal
    * entries of erased subjects).
    */
-  void compact() {
+  @Override
+  public void compact() {
     lock.writeLock().lock();
     try {
       if (closed) {

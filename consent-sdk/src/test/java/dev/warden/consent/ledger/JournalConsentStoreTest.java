@@ -104,6 +104,33 @@ class JournalConsentStoreTest {
     }
   }
 
+  @Test
+  void aBatchErasureIsReplayedAfterAReopenAndCompactRemovesItFromDisk() throws IOException {
+    List<Pseudonym> many = java.util.stream.IntStream.range(0, 30).mapToObj(i -> Pseudonym.of("ps_batch" + i)).toList();
+    try (ConsentStore s = ConsentStore.journal(dir).compactOnErase(false).open()) {
+      for (Pseudonym p : many) {
+        ledger(s).record(p, Map.of("analytics", true), CollectionMethod.BANNER, "en");
+      }
+      ledger(s).record(BOB, Map.of("analytics", true), CollectionMethod.BANNER, "en");
+      List<ErasureProof> proofs = s.eraseAll(List.of(many.get(0), many.get(0), many.get(1)), "retention:r1");
+      assertThat(proofs).hasSize(2).allSatisfy(p -> assertThat(p.recordCount()).isEqualTo(1));
+      assertThat(proofs.get(0).isAbout(many.get(0))).isTrue();
+      assertThat(s.eraseAll(List.of(), null)).isEmpty();
+    }
+    assertThat(filesContaining(many.get(0).value())).as("kept until the next snapshot").isNotEmpty();
+    try (ConsentStore s = ConsentStore.journal(dir).compactOnErase(false).open()) {
+      assertThat(s.history(many.get(0))).isEmpty();
+      assertThat(s.erasureOf(many.get(1))).hasValueSatisfying(p -> assertThat(p.reference()).contains("retention:r1"));
+      s.eraseAll(many.subList(2, 30), "retention:r1");
+      s.compact();
+      assertThat(s.subjects()).containsExactly(BOB);
+    }
+    for (Pseudonym p : many) {
+      assertThat(filesContaining(p.value())).as("files naming %s", p).isEmpty();
+    }
+    assertThat(filesContaining(BOB.value())).isNotEmpty();
+  }
+
   private List<Path> filesContaining(String text) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile).filter(p -> {

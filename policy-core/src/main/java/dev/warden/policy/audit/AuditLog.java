@@ -1,6 +1,9 @@
 package dev.warden.policy.audit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An append-only log of what Warden decided and did, for accountability: consents given and
@@ -27,6 +30,37 @@ public interface AuditLog extends AutoCloseable {
   /** Appends an entry about no particular subject. */
   default AuditEntry append(String type, Map<String, ?> payload) {
     return append(type, null, payload);
+  }
+
+  /**
+   * Appends several entries, in order, and returns them once they are all as durable as the log's
+   * durability mode promises. The default journal writes them together and forces them to disk
+   * once, so a batch costs one {@code fsync} where single appends from one thread cost one each.
+   * Entries are written until one is refused; those before it stay appended.
+   *
+   * @throws IllegalArgumentException if an entry's type or payload is not allowed
+   * @throws AuditJournalException if the entries cannot be written
+   */
+  default List<AuditEntry> appendAll(List<NewEntry> entries) {
+    List<AuditEntry> out = new ArrayList<>(entries.size());
+    for (NewEntry e : entries) {
+      out.add(append(e.type(), e.subject(), e.payload()));
+    }
+    return out;
+  }
+
+  /**
+   * An entry to append with {@link #appendAll(List)}.
+   *
+   * @param type what happened, as for {@link #append(String, Pseudonym, Map)}
+   * @param subject the pseudonymous subject, or null
+   * @param payload details, never personal data
+   */
+  record NewEntry(String type, Pseudonym subject, Map<String, ?> payload) {
+    public NewEntry {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(payload, "payload");
+    }
   }
 
   /** Forces every entry appended so far to stable storage. */

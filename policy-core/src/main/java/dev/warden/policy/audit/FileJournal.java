@@ -255,11 +255,7 @@ final class FileJournal implements AuditJournal {
     appendLock.lock();
     try {
       ensureWritable();
-      if (pendingTruncationNote != null) {
-        Map<String, Object> note = pendingTruncationNote;
-        pendingTruncationNote = null;
-        write("journal.truncation-accepted", null, note);
-      }
+      writePendingNote();
       entry = write(type, subject, payload);
       seq = entry.sequence();
       if (durability == Durability.SYNC) {
@@ -277,6 +273,54 @@ final class FileJournal implements AuditJournal {
       awaitDurable(seq);
     }
     return entry;
+  }
+
+  @Override
+  public List<AuditEntry> appendAll(List<NewEntry> entries) {
+    for (NewEntry e : entries) {
+      EntryCodec.checkType(e.type());
+    }
+    List<AuditEntry> out = new java.util.ArrayList<>(entries.size());
+    IllegalArgumentException refused = null;
+    appendLock.lock();
+    try {
+      ensureWritable();
+      writePendingNote();
+      for (NewEntry e : entries) {
+        try {
+          out.add(write(e.type(), e.subject(), e.payload()));
+        } catch (IllegalArgumentException ex) {
+          refused = ex; // nothing of it was written; the entries before it stay appended
+          break;
+        }
+      }
+      if (!out.isEmpty() && durability == Durability.SYNC) {
+        AuditEntry last = out.get(out.size() - 1);
+        segment.force();
+        durableSeq = last.sequence();
+        JournalFiles.writeHead(headChannel, last.sequence(), last.hash());
+      }
+    } catch (IOException e) {
+      failure = e;
+      throw new AuditJournalException(dir, "cannot append: " + e.getMessage(), e);
+    } finally {
+      appendLock.unlock();
+    }
+    if (!out.isEmpty() && durability == Durability.GROUP_COMMIT) {
+      awaitDurable(out.get(out.size() - 1).sequence());
+    }
+    if (refused != null) {
+      throw refused;
+    }
+    return List.copyOf(out);
+  }
+
+  private void writePendingNote() throws IOException {
+    if (pendingTruncationNote != null) {
+      Map<String, Object> note = pendingTruncationNote;
+      pendingTruncationNote = null;
+      write("journal.truncation-accepted", null, note);
+    }
   }
 
   private AuditEntry write(String type, Pseudonym subject, Map<String, ?> payload) throws IOException {

@@ -267,6 +267,43 @@ class AuditJournalTest {
     assertThat(AuditJournal.verify(List.of(dir), null).entries()).isEqualTo(threads * perThread);
   }
 
+  @ParameterizedTest
+  @EnumSource(Durability.class)
+  void aBatchIsAppendedInOrderAsOneChainAndSurvivesAReopen(Durability durability) {
+    List<AuditLog.NewEntry> batch = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      batch.add(new AuditLog.NewEntry("batch.item", i % 2 == 0 ? Pseudonym.of("ps_" + i) : null, Map.of("i", i)));
+    }
+    try (AuditJournal j = open(durability)) {
+      j.append("before", Map.of());
+      List<AuditEntry> written = j.appendAll(batch);
+      assertThat(written).extracting(AuditEntry::sequence).containsExactlyElementsOf(
+          java.util.stream.LongStream.rangeClosed(2, 51).boxed().toList());
+      assertThat(written.get(0).subject()).contains(Pseudonym.of("ps_0"));
+      assertThat(written.get(1).subject()).isEmpty();
+      assertThat(j.appendAll(List.of())).isEmpty();
+    }
+    try (AuditJournal j = open(durability)) {
+      assertThat(j.lastSequence()).isEqualTo(51);
+      assertThat(j.verify().ok()).isTrue();
+    }
+  }
+
+  @Test
+  void aBatchStopsAtTheFirstRefusedEntryAndKeepsThoseBeforeIt() {
+    try (AuditJournal j = open(Durability.GROUP_COMMIT)) {
+      List<AuditLog.NewEntry> batch = List.of(new AuditLog.NewEntry("ok", null, Map.of()),
+          new AuditLog.NewEntry("bad", null, Map.of("v", new Object())), new AuditLog.NewEntry("never", null, Map.of()));
+      assertThatThrownBy(() -> j.appendAll(batch)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("unsupported type");
+      assertThat(j.lastSequence()).isEqualTo(1);
+      assertThatThrownBy(() -> j.appendAll(List.of(new AuditLog.NewEntry("Bad Type", null, Map.of()))))
+          .hasMessageContaining("got 'Bad Type'");
+      assertThat(j.lastSequence()).isEqualTo(1);
+      assertThat(j.verify().ok()).isTrue();
+    }
+  }
+
   @Test
   void pseudonymizerIsStableAndKeyed() {
     Pseudonymizer a = Pseudonymizer.withKey("0123456789abcdef".getBytes(StandardCharsets.UTF_8));

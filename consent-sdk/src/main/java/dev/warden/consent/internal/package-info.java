@@ -1,0 +1,2 @@
+/** Helpers the retention and data-subject request packages share; not exported. */
+package dev.warden.consent.internal;
