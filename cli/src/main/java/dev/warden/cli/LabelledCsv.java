@@ -42,6 +42,23 @@ final class LabelledCsv {
   Map<String, String> map = Map.of();
 
   List<LabelledPrompt> read() throws IOException {
+    return read(data);
+  }
+
+  /** Reads another file with the same columns. */
+  List<LabelledPrompt> read(Path data) throws IOException {
+    return read(data, true);
+  }
+
+  /**
+   * Reads a file of prompts with the same prompt column; without the label column every prompt
+   * is harmless.
+   */
+  List<LabelledPrompt> readMaybeUnlabelled(Path data) throws IOException {
+    return read(data, false);
+  }
+
+  private List<LabelledPrompt> read(Path data, boolean labelRequired) throws IOException {
     if (!Files.isReadable(data)) {
       throw new CliFailure(Main.EXIT_USAGE, "cannot read " + data);
     }
@@ -59,14 +76,14 @@ final class LabelledCsv {
           throw new CliFailure(Main.EXIT_USAGE, data + ": row " + line + ": " + Main.oneLine(e));
         }
         if (line == 2) {
-          for (String c : new String[] {textColumn, labelColumn}) {
+          for (String c : labelRequired ? new String[] {textColumn, labelColumn} : new String[] {textColumn}) {
             if (!r.containsKey(c)) {
               throw new CliFailure(Main.EXIT_USAGE, data + ": no column '" + c + "' (columns: " + r.keySet() + ")");
             }
           }
         }
         String text = r.get(textColumn);
-        rows.add(new LabelledPrompt(text == null ? "" : text, categories(r.get(labelColumn), line)));
+        rows.add(new LabelledPrompt(text == null ? "" : text, categories(data, r.get(labelColumn), line)));
       }
     } catch (com.fasterxml.jackson.core.JacksonException e) {
       throw new CliFailure(Main.EXIT_USAGE, data + ": not a readable CSV file: " + Main.oneLine(e));
@@ -77,7 +94,7 @@ final class LabelledCsv {
     return rows;
   }
 
-  private Set<Category> categories(String cell, int line) {
+  private Set<Category> categories(Path data, String cell, int line) {
     Set<Category> out = new LinkedHashSet<>();
     if (cell == null) {
       return out;

@@ -93,6 +93,12 @@ final class TrainCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "FILE.json", description = "The head file to write.")
     Path out;
 
+    @Option(names = "--calibration-data", paramLabel = "FILE.csv",
+        description = "Harmless prompts (the same prompt column) that only set the operating point: the"
+            + " heads together may flag at most --max-fpr of them too. Rows with a category (if the file"
+            + " has the label column) are ignored.")
+    Path calibration;
+
     @Option(names = "--max-fpr", paramLabel = "RATE", defaultValue = "0.01",
         description = "Share of harmless prompts the heads may flag together, out of fold (default: ${DEFAULT-VALUE}).")
     double maxFpr;
@@ -121,15 +127,20 @@ final class TrainCommand implements Runnable {
         throw new CliFailure(Main.EXIT_USAGE, Main.oneLine(e));
       }
       List<LabelledPrompt> rows = csv.read();
+      List<LabelledPrompt> held = calibration == null ? List.of() : csv.readMaybeUnlabelled(calibration);
       TextHeads heads;
       try (SentenceEncoder enc = encoder.open()) {
-        heads = training.train(rows, enc);
+        heads = training.train(rows, held, enc);
       } catch (IllegalArgumentException e) {
         throw new CliFailure(Main.EXIT_USAGE, csv.data + ": " + Main.oneLine(e));
       }
       Map<String, String> info = new LinkedHashMap<>(heads.training());
       info.put("data", csv.data.getFileName().toString());
       info.put("dataSha256", sha256(csv.data));
+      if (calibration != null) {
+        info.put("calibrationData", calibration.getFileName().toString());
+        info.put("calibrationDataSha256", sha256(calibration));
+      }
       heads = new TextHeads(heads.encoder(), heads.dimension(), heads.heads(), info);
       heads.write(out);
       print(heads);
@@ -163,6 +174,10 @@ final class TrainCommand implements Runnable {
       w.printf("all heads, out of fold: recall %s, benign false-positive rate %s (budget %s)%n",
           heads.training().get("outOfFoldRecall"), heads.training().get("outOfFoldBenignFalsePositiveRate"),
           heads.training().get("maxBenignFalsePositiveRate"));
+      if (heads.training().containsKey("calibrationBenignExamples")) {
+        w.printf("calibration set: %s harmless prompts, false-positive rate %s%n",
+            heads.training().get("calibrationBenignExamples"), heads.training().get("calibrationBenignFalsePositiveRate"));
+      }
     }
 
     static String sha256(Path file) throws IOException {

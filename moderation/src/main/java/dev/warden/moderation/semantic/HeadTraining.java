@@ -20,11 +20,12 @@ import java.util.TreeSet;
  * <p>Each category with at least {@link Builder#minLogisticExamples} examples gets a logistic
  * regression head (its examples against the harmless ones and, at a quarter of the weight, the
  * other categories', the two sides weighted equally); a category with fewer gets a prototype head
- * (its example embeddings, scored by the highest cosine). The operating point is then set on
- * out-of-fold scores (k-fold cross-validation, so no example is scored by a head that saw it): every
- * head gets the same share of harmless examples above it, the largest share for which the harmless
- * examples that <em>any</em> head flags stay within {@link Builder#maxBenignFalsePositiveRate}. The
- * final heads are trained on all examples and shifted so that this point scores 0.5.
+ * (its example embeddings, scored by the highest cosine). The operating points are then set on
+ * out-of-fold scores (k-fold cross-validation, so no example is scored by a head that saw it): the
+ * harmless examples that <em>any</em> head flags must stay within {@link
+ * Builder#maxBenignFalsePositiveRate}, and that budget goes, one harmless example at a time, to the
+ * head that catches the most further harmful examples with it. The final heads are trained on all
+ * examples and shifted so that each one's operating point scores 0.5.
  *
  * {@snippet :
  * TextHeads heads = HeadTraining.builder().maxBenignFalsePositiveRate(0.01).build()
@@ -64,19 +65,32 @@ public final class HeadTraining {
    *     than 2 examples
    */
   public TextHeads train(List<LabelledPrompt> examples, TextEncoder encoder) {
+    return train(examples, List.of(), encoder);
+  }
+
+  /**
+   * As {@link #train(List, TextEncoder)}, with harmless prompts that only set the operating point:
+   * they are not trained on, and the heads together may flag at most the budget's share of them
+   * too (a held-aside set of hard harmless prompts makes the operating point more cautious).
+   * Calibration prompts with a category are ignored.
+   */
+  public TextHeads train(List<LabelledPrompt> examples, List<LabelledPrompt> calibration, TextEncoder encoder) {
     Objects.requireNonNull(examples, "examples");
+    Objects.requireNonNull(calibration, "calibration");
     Objects.requireNonNull(encoder, "encoder");
-    List<String> texts = new ArrayList<>(examples.size());
-    for (LabelledPrompt p : examples) {
-      texts.add(encoder.cacheKey(p.prompt()));
-    }
+    List<LabelledPrompt> harmless = calibration.stream().filter(LabelledPrompt::benign).toList();
+    return train(embed(examples, encoder), examples.stream().map(LabelledPrompt::categories).toList(),
+        encoder.id(), embed(harmless, encoder));
+  }
+
+  private static float[][] embed(List<LabelledPrompt> prompts, TextEncoder encoder) {
     // One at a time: a quantised encoder's output depends a little on its batch mates, and a
     // training run must not depend on the order of the rows.
-    float[][] x = new float[examples.size()][];
-    for (int i = 0; i < texts.size(); i++) {
-      x[i] = encoder.embed(List.of(texts.get(i)))[0];
+    float[][] x = new float[prompts.size()][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = encoder.embed(List.of(encoder.cacheKey(prompts.get(i).prompt())))[0];
     }
-    return train(x, examples.stream().map(LabelledPrompt::categories).toList(), encoder.id());
+    return x;
   }
 
   /**
@@ -84,7 +98,17 @@ public final class HeadTraining {
    * an example with the categories {@code labels.get(i)} (empty: harmless).
    */
   public TextHeads train(float[][] x, List<? extends java.util.Set<Category>> labels, String encoderId) {
+    return train(x, labels, encoderId, new float[0][]);
+  }
+
+  /**
+   * As {@link #train(float[][], List, String)}, with embeddings of harmless prompts that only set
+   * the operating point.
+   */
+  public TextHeads train(float[][] x, List<? extends java.util.Set<Category>> labels, String encoderId,
+      float[][] calibrationHarmless) {
     Objects.requireNonNull(x, "x");
+    Objects.requireNonNull(calibrationHarmless, "calibrationHarmless");
     Objects.requireNonNull(labels, "labels");
     if (x.length != labels.size()) {
       throw new IllegalArgumentException(x.length + " embeddings but " + labels.size() + " labels");
@@ -133,7 +157,17 @@ public final class HeadTraining {
       }
       finals[c] = fit(x, labels, cat, java.util.stream.IntStream.range(0, n).toArray(), logistic[c]);
     }
-    double[] thresholds = operatingPoints(oof, benign);
+    double[][] cal = new double[cats.size()][calibrationHarmless.length];
+    for (int c = 0; c < cats.size(); c++) {
+      for (int j = 0; j < calibrationHarmless.length; j++) {
+        if (calibrationHarmless[j].length != d) {
+          throw new IllegalArgumentException("calibration embedding " + j + " has "
+              + calibrationHarmless[j].length + " components, the examples have " + d);
+        }
+        cal[c][j] = raw(finals[c], calibrationHarmless[j], logistic[c]);
+      }
+    }
+    double[] thresholds = operatingPoints(oof, benign, cal, labels);
     List<TextHead> heads = new ArrayList<>();
     int unionFp = 0;
     for (int b : benign) {
@@ -169,7 +203,7 @@ public final class HeadTraining {
       for (int b : benign) {
         fp += oof[c][b] >= thresholds[c] ? 1 : 0;
       }
-      Optional<HeadCalibration> cal = Optional.of(new HeadCalibration(pos, benign.length,
+      Optional<HeadCalibration> measured = Optional.of(new HeadCalibration(pos, benign.length,
           (double) hit / pos, (double) fp / benign.length));
       String id = "semantic." + cat.id().replace('/', '.');
       if (logistic[c]) {
@@ -178,10 +212,10 @@ public final class HeadTraining {
         for (int k = 0; k < d; k++) {
           weights[k] = (float) w[k];
         }
-        heads.add(new TextHead.Logistic(id, cat, severity, weights, w[d] - thresholds[c], cal));
+        heads.add(new TextHead.Logistic(id, cat, severity, weights, w[d] - thresholds[c], measured));
       } else {
         heads.add(new TextHead.Prototypes(id, cat, severity, (float[][]) finals[c], PROTOTYPE_SCALE,
-            Math.max(-1, Math.min(1, thresholds[c])), cal));
+            Math.max(-1, Math.min(1, thresholds[c])), measured));
       }
     }
     Map<String, String> info = new LinkedHashMap<>();
@@ -191,6 +225,11 @@ public final class HeadTraining {
     info.put("seed", Long.toString(seed));
     info.put("maxBenignFalsePositiveRate", Double.toString(maxFpr));
     info.put("outOfFoldBenignFalsePositiveRate", String.format(Locale.ROOT, "%.4f", (double) unionFp / benign.length));
+    if (calibrationHarmless.length > 0) {
+      info.put("calibrationBenignExamples", Integer.toString(calibrationHarmless.length));
+      info.put("calibrationBenignFalsePositiveRate", String.format(Locale.ROOT, "%.4f",
+          (double) flagged(cal, thresholds) / calibrationHarmless.length));
+    }
     info.put("outOfFoldRecall", String.format(Locale.ROOT, "%.4f", harmful == 0 ? 0.0 : (double) flaggedPositives / harmful));
     return new TextHeads(encoderId, d, heads, info);
   }
@@ -256,56 +295,112 @@ public final class HeadTraining {
   }
 
   /**
-   * The per-head thresholds: each head lets through the same number {@code k} of harmless
-   * examples, the largest {@code k} for which those flagged by any head stay within budget.
+   * The per-head thresholds. Each head starts above every harmless score (of both pools together);
+   * then, one step at a time, the head whose next harmless score let through adds the most
+   * out-of-fold harmful examples caught by any head lowers its threshold to it, as long as the
+   * harmless examples any head flags stay within budget in each pool.
    */
-  private double[] operatingPoints(double[][] oof, int[] benign) {
+  private double[] operatingPoints(double[][] oof, int[] benign, double[][] cal,
+      List<? extends java.util.Set<Category>> labels) {
     int heads = oof.length;
-    double[][] sorted = new double[heads][benign.length];
+    int calN = cal.length == 0 ? 0 : cal[0].length;
+    double[][] pool = new double[heads][benign.length];
+    double[][] sorted = new double[heads][benign.length + calN];
     for (int c = 0; c < heads; c++) {
       for (int j = 0; j < benign.length; j++) {
-        sorted[c][j] = -oof[c][benign[j]];
+        pool[c][j] = oof[c][benign[j]];
+        sorted[c][j] = -pool[c][j];
+      }
+      for (int j = 0; j < calN; j++) {
+        sorted[c][benign.length + j] = -cal[c][j];
       }
       Arrays.sort(sorted[c]);
-      for (int j = 0; j < benign.length; j++) {
+      for (int j = 0; j < sorted[c].length; j++) {
         sorted[c][j] = -sorted[c][j]; // descending
       }
     }
+    int[] harmful = java.util.stream.IntStream.range(0, labels.size()).filter(i -> !labels.get(i).isEmpty()).toArray();
     int budget = (int) Math.floor(maxFpr * benign.length + 1e-9);
-    double[] best = thresholdsAt(sorted, 0);
-    for (int k = 1; k <= budget; k++) {
-      double[] t = thresholdsAt(sorted, k);
-      int fp = 0;
-      for (int b : benign) {
-        for (int c = 0; c < heads; c++) {
-          if (oof[c][b] >= t[c]) {
-            fp++;
-            break;
-          }
+    int calBudget = (int) Math.floor(maxFpr * calN + 1e-9);
+    int[] k = new int[heads];
+    double[] t = thresholds(sorted, k);
+    int caught = caught(oof, harmful, t);
+    while (true) {
+      int bestHead = -1;
+      int bestCaught = caught;
+      for (int c = 0; c < heads; c++) {
+        if (k[c] + 1 > sorted[c].length) {
+          continue;
+        }
+        k[c]++;
+        double[] next = thresholds(sorted, k);
+        k[c]--;
+        if (flagged(pool, next) > budget || flagged(cal, next) > calBudget) {
+          continue;
+        }
+        int n = caught(oof, harmful, next);
+        if (n > bestCaught) {
+          bestCaught = n;
+          bestHead = c;
         }
       }
-      if (fp > budget) {
-        break;
+      if (bestHead < 0) {
+        return t;
       }
-      best = t;
+      k[bestHead]++;
+      t = thresholds(sorted, k);
+      caught = bestCaught;
     }
-    return best;
   }
 
-  /** Thresholds that let exactly the {@code k} highest harmless scores of each head through (ties aside). */
-  private static double[] thresholdsAt(double[][] sortedDesc, int k) {
+  private static double[] thresholds(double[][] sortedDesc, int[] k) {
     double[] t = new double[sortedDesc.length];
     for (int c = 0; c < t.length; c++) {
-      double[] s = sortedDesc[c];
-      if (k >= s.length) {
-        t[c] = s[s.length - 1];
-      } else if (k == 0) {
-        t[c] = s[0] + 1e-3;
-      } else {
-        t[c] = (s[k - 1] + s[k]) / 2;
-      }
+      t[c] = thresholdAt(sortedDesc[c], k[c]);
     }
     return t;
+  }
+
+  /** How many of {@code rows} any head scores at or above its threshold. */
+  private static int caught(double[][] oof, int[] rows, double[] t) {
+    int n = 0;
+    for (int i : rows) {
+      for (int c = 0; c < oof.length; c++) {
+        if (oof[c][i] >= t[c]) {
+          n++;
+          break;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** How many columns of {@code scores[head][example]} any head flags at {@code t}. */
+  private static int flagged(double[][] scores, double[] t) {
+    if (scores.length == 0) {
+      return 0;
+    }
+    int n = 0;
+    for (int j = 0; j < scores[0].length; j++) {
+      for (int c = 0; c < scores.length; c++) {
+        if (scores[c][j] >= t[c]) {
+          n++;
+          break;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** A threshold that lets exactly the {@code k} highest harmless scores through (ties aside). */
+  private static double thresholdAt(double[] s, int k) {
+    if (k >= s.length) {
+      return s[s.length - 1];
+    }
+    if (k == 0) {
+      return s[0] + 1e-3;
+    }
+    return (s[k - 1] + s[k]) / 2;
   }
 
   /** Configures a {@link HeadTraining}; each setter checks its value. Not thread-safe. */
