@@ -109,7 +109,7 @@ public record TextHeads(String encoder, int dimension, List<TextHead> heads, Map
     static final TextHeads HEADS;
 
     static {
-      try (InputStream in = TextHeads.class.getClassLoader().getResourceAsStream(BUILT_IN_RESOURCE)) {
+      try (InputStream in = TextHeads.class.getResourceAsStream("text-heads.json")) {
         if (in == null) {
           throw new IllegalStateException(BUILT_IN_RESOURCE + " is missing from warden-moderation");
         }

@@ -39,7 +39,9 @@ class BuiltInSemanticStageTest {
 
   @AfterAll
   static void close() {
-    stage.close();
+    if (stage != null) {
+      stage.close();
+    }
   }
 
   @Test
