@@ -268,22 +268,27 @@ public final class SentenceEncoder implements TextEncoder {
     public SentenceEncoder build() {
       String id;
       WordPieceTokenizer tokenizer;
-      byte[] model;
+      Path model;
+      Path extracted = null;
       if (modelFile != null) {
         id = modelFile.getFileName().toString().replaceFirst("\\.onnx$", "");
         tokenizer = WordPieceTokenizer.load(tokenizerFile);
         if (!Files.isReadable(modelFile)) {
           throw new ModerationException("cannot read ONNX model " + modelFile);
         }
-        model = null;
+        model = modelFile;
       } else {
         id = builtIn.id();
         ClassLoader cl = SentenceEncoder.class.getClassLoader();
         try (InputStream t = resource(cl, builtIn.tokenizerResource(), builtIn);
             InputStream m = resource(cl, builtIn.modelResource(), builtIn)) {
           tokenizer = WordPieceTokenizer.read(t, builtIn.tokenizerResource());
-          model = m.readAllBytes();
+          // Through a temporary file rather than a byte array: the 23 MB never sit on the heap.
+          extracted = Files.createTempFile("warden-" + id, ".onnx");
+          Files.copy(m, extracted, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          model = extracted;
         } catch (IOException e) {
+          deleteQuietly(extracted);
           throw new ModerationException("cannot read encoder " + id + ": " + e.getMessage(), e);
         }
       }
@@ -296,7 +301,7 @@ public final class SentenceEncoder implements TextEncoder {
         if (intraOpThreads > 0) {
           opts.setIntraOpNumThreads(intraOpThreads);
         }
-        session = model != null ? env.createSession(model, opts) : env.createSession(modelFile.toString(), opts);
+        session = env.createSession(model.toString(), opts);
         Map<String, NodeInfo> in = session.getInputInfo();
         String ids = require(in, "input_ids", id);
         String mask = require(in, "attention_mask", id);
@@ -319,6 +324,18 @@ public final class SentenceEncoder implements TextEncoder {
       } catch (RuntimeException e) {
         closeQuietly(session);
         throw e;
+      } finally {
+        deleteQuietly(extracted);
+      }
+    }
+
+    private static void deleteQuietly(Path p) {
+      if (p != null) {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          p.toFile().deleteOnExit();
+        }
       }
     }
 

@@ -84,6 +84,16 @@ class SentenceEncoderTest {
   }
 
   @Test
+  void theModelLoadsThroughATemporaryFileThatIsDeletedAtOnce() throws Exception {
+    try (SentenceEncoder again = SentenceEncoder.builder().build();
+        var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertThat(again.embed("x")).hasSize(384);
+      assertThat(files.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("warden-all-minilm") && n.endsWith(".onnx"))).isEmpty();
+    }
+  }
+
+  @Test
   void textsLongerThanTheTokenLimitAreCutNotRefused() {
     String longText = "word ".repeat(2000);
     assertThat(quantized.embed(longText)).hasSize(384);
