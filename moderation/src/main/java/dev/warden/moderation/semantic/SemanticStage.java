@@ -263,7 +263,7 @@ public final class SemanticStage implements TextStage, AutoCloseable {
     private Duration timeBudget = Duration.ofMillis(250);
     private int maxBatch = 32;
     private Duration maxWait = Duration.ofMillis(2);
-    private int workers = 1;
+    private int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     private int queueCapacity = 4096;
 
     private Builder() {}
@@ -328,7 +328,10 @@ public final class SemanticStage implements TextStage, AutoCloseable {
       return this;
     }
 
-    /** Threads that run batches, 1 to 64 (default 1: one batch at a time uses every core). */
+    /**
+     * Threads that run batches, 1 to 64 (default: one per core, at most 4; with the default
+     * encoder each batch runs on one core).
+     */
     public Builder workers(int n) {
       if (n < 1 || n > 64) {
         throw new IllegalArgumentException("workers must be in [1, 64], got " + n);

@@ -223,7 +223,7 @@ public final class SentenceEncoder implements TextEncoder {
     private Path modelFile;
     private Path tokenizerFile;
     private int maxTokens = DEFAULT_MAX_TOKENS;
-    private int intraOpThreads;
+    private int intraOpThreads = 1;
 
     private Builder() {}
 
@@ -251,7 +251,11 @@ public final class SentenceEncoder implements TextEncoder {
       return this;
     }
 
-    /** Threads ONNX Runtime may use for one call; default 0, ONNX Runtime's choice (all cores). */
+    /**
+     * Threads ONNX Runtime may use for one call; 0 is ONNX Runtime's choice (all cores). Default 1:
+     * on a busy machine ONNX Runtime's spinning thread pool costs more than it gains, and the
+     * semantic stage runs one batch per core instead.
+     */
     public Builder intraOpThreads(int threads) {
       if (threads < 0 || threads > 1024) {
         throw new IllegalArgumentException("intraOpThreads must be in [0, 1024], got " + threads);
@@ -300,6 +304,10 @@ public final class SentenceEncoder implements TextEncoder {
         opts.setInterOpNumThreads(1);
         if (intraOpThreads > 0) {
           opts.setIntraOpNumThreads(intraOpThreads);
+        }
+        if (intraOpThreads != 1) {
+          // Idle pool threads sleep instead of spinning: the cores are shared with the host.
+          opts.addConfigEntry("session.intra_op.allow_spinning", "0");
         }
         session = env.createSession(model.toString(), opts);
         Map<String, NodeInfo> in = session.getInputInfo();
