@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Groups concurrent embedding requests into batches: a worker takes the first waiting request,
- * then gathers more until the batch is full, every caller in flight has joined, or the bounded wait
- * is over, and runs the encoder once for the batch. A lone caller is never kept waiting. The queue
+ * then gathers more until the batch is full, no submitted request is left in the queue (requests
+ * other workers hold are not waited for), or the bounded wait is over, and runs the encoder once
+ * for the batch. A lone caller is never kept waiting. The queue
  * is bounded: when it is full a request fails at once rather than piling up.
  */
 final class MicroBatcher implements AutoCloseable {
@@ -39,7 +40,8 @@ final class MicroBatcher implements AutoCloseable {
   private final int maxBatch;
   private final long maxWaitNanos;
   private final BlockingQueue<Request> queue;
-  private final AtomicInteger inFlight = new AtomicInteger();
+  /** Requests submitted and not yet taken from the queue by a worker. */
+  private final AtomicInteger unclaimed = new AtomicInteger();
   private final List<Thread> workers = new ArrayList<>();
   private volatile boolean closed;
 
@@ -64,9 +66,9 @@ final class MicroBatcher implements AutoCloseable {
       f.completeExceptionally(new ModerationException("the semantic stage is closed"));
       return f;
     }
-    inFlight.incrementAndGet();
-    f.whenComplete((v, e) -> inFlight.decrementAndGet());
+    unclaimed.incrementAndGet();
     if (!queue.offer(new Request(key, f))) {
+      unclaimed.decrementAndGet();
       f.completeExceptionally(new QueueFull(queue.size() + queue.remainingCapacity()));
     }
     return f;
@@ -78,14 +80,17 @@ final class MicroBatcher implements AutoCloseable {
       batch.clear();
       try {
         Request first = queue.take();
+        unclaimed.decrementAndGet();
         batch.add(first);
         long deadline = System.nanoTime() + maxWaitNanos;
         while (batch.size() < maxBatch) {
           Request r = queue.poll();
           if (r == null) {
-            // Everyone in flight has joined (or is being served by another worker): stop waiting.
+            // Every request submitted so far is in this batch or another worker's: waiting for
+            // them would only delay this one. Otherwise a caller is between counting itself and
+            // queueing its request: wait for it, within the bound.
             long left = deadline - System.nanoTime();
-            if (live(batch) >= inFlight.get() || left <= 0) {
+            if (unclaimed.get() <= 0 || left <= 0) {
               break;
             }
             r = queue.poll(Math.min(left, 200_000L), TimeUnit.NANOSECONDS);
@@ -93,6 +98,7 @@ final class MicroBatcher implements AutoCloseable {
               continue;
             }
           }
+          unclaimed.decrementAndGet();
           batch.add(r);
         }
         serve(batch);
@@ -106,14 +112,6 @@ final class MicroBatcher implements AutoCloseable {
       }
     }
     failPending();
-  }
-
-  private static int live(List<Request> batch) {
-    int n = 0;
-    for (Request r : batch) {
-      n += r.result().isDone() ? 0 : 1;
-    }
-    return n;
   }
 
   private void serve(List<Request> batch) {

@@ -155,7 +155,7 @@ class SemanticStageTest {
   @Test
   void aLoneCallerIsServedWithoutWaitingForABatchToFill() {
     FakeEncoder enc = new FakeEncoder();
-    // A 100 ms wait with a 50 ms budget: only the "everyone in flight has joined" rule can answer in time.
+    // A 100 ms wait per call: only the "nothing left in the queue" rule serves each at once.
     try (SemanticStage stage = SemanticStage.builder().encoder(enc).heads(nudeHeads())
         .maxWait(Duration.ofMillis(100)).timeBudget(Duration.ofSeconds(20)).build()) {
       ModerationEngine engine = ModerationEngine.builder().addStage(stage, StageMode.EVERY_PROMPT).build();
