@@ -19,8 +19,10 @@ import java.util.Locale;
  * /proc/self/status}), first with the rules alone, then with the model loaded, then after
  * moderating every development prompt. Not a JMH benchmark: a plain program.
  *
- * <p>Run: {@code java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx256m
- * -cp benchmarks/target/benchmarks.jar dev.warden.benchmarks.semantic.MemoryFootprint}
+ * <p>Run (from the repository, so that the development prompts are found; the heap limit is the
+ * host's choice and decides much of the resident figure, compare {@code -Xmx96m} and {@code
+ * -Xmx256m}): {@code java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED
+ * -Xmx96m -cp benchmarks/target/benchmarks.jar dev.warden.benchmarks.semantic.MemoryFootprint}
  */
 public final class MemoryFootprint {
 
@@ -49,9 +51,11 @@ public final class MemoryFootprint {
       System.gc();
     }
     long heap = mem.getHeapMemoryUsage().getUsed();
+    long committed = mem.getHeapMemoryUsage().getCommitted();
     long nonHeap = mem.getNonHeapMemoryUsage().getUsed();
-    System.out.printf(Locale.ROOT, "%-48s heap used %6.1f MB, non-heap %5.1f MB, resident %6.1f MB (peak %6.1f MB)%n",
-        stage, heap / 1e6, nonHeap / 1e6, status("VmRSS:") / 1e3, status("VmHWM:") / 1e3);
+    System.out.printf(Locale.ROOT,
+        "%-48s heap used %5.1f MB (committed %5.1f MB), non-heap %5.1f MB, resident %6.1f MB (peak %6.1f MB)%n",
+        stage, heap / 1e6, committed / 1e6, nonHeap / 1e6, status("VmRSS:") / 1e3, status("VmHWM:") / 1e3);
   }
 
   /** A value of /proc/self/status in kB, or -1 where there is no such file. */
