@@ -13,6 +13,7 @@ module dev.warden.moderation {
   exports dev.warden.moderation;
   exports dev.warden.moderation.image;
   exports dev.warden.moderation.enforcement;
+  exports dev.warden.moderation.semantic;
   // dev.warden.moderation.internal (normaliser, term automaton) is deliberately not exported: the
   // benchmarks reach it on the class path only.
 }

@@ -34,6 +34,16 @@ final class DecisionJson {
         mo.put("field", "negativePrompt");
       }
     }
+    ArrayNode models = null;
+    for (dev.warden.policy.decision.Finding f : d.findings()) {
+      if (f.reason() instanceof Reason.Model m) {
+        if (models == null) {
+          models = o.putArray("models");
+        }
+        models.addObject().put("head", m.modelId()).put("category", f.category().id())
+            .put("score", Math.round(m.score() * 10_000) / 10_000.0).put("threshold", m.threshold());
+      }
+    }
     o.put("language", d.language());
     o.put("reportRequired", d.reportRequired());
     o.putObject("policy").put("id", d.policy().id()).put("version", d.policy().version());

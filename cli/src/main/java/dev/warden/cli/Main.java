@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         ModerateCommand.class,
         EvalCommand.class,
+        TrainCommand.class,
+        CalibrateCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

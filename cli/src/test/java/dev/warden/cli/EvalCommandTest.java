@@ -27,7 +27,8 @@ class EvalCommandTest {
 
   @Test
   void printsPrecisionRecallAndFalsePositiveRate(@TempDir Path dir) throws Exception {
-    Run r = Run.of("eval", "prompts", csv(dir).toString(), "--label-column", "label", "--json");
+    Run r = Run.of("eval", "prompts", csv(dir).toString(), "--label-column", "label", "--json",
+        "--semantic", "off");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode o = Output.JSON.readTree(r.out());
     assertThat(o.get("prompts").asInt()).isEqualTo(6);
@@ -45,7 +46,7 @@ class EvalCommandTest {
   @Test
   void labelsCanBeValuesInAListCellAndObfuscationsAreMeasured(@TempDir Path dir) throws Exception {
     Run r = Run.of("eval", "prompts", csv(dir).toString(), "--label-column", "tags",
-        "--positive", "sexual", "--obfuscate", "leetspeak,homoglyphs");
+        "--positive", "sexual", "--obfuscate", "leetspeak,homoglyphs", "--semantic", "off");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("6 prompts, 3 positive, 3 negative");
     assertThat(r.out()).containsPattern("none\\s+2\\s+1\\s+1\\s+2");
@@ -67,7 +68,7 @@ class EvalCommandTest {
   void runsOnTheDevelopmentPromptsWhenTheyArePresent() throws Exception {
     Path dev = SharedData.require("prompts/i2p_dev.csv");
     Run r = Run.of("eval", "prompts", dev.toString(),
-        "--label-column", "categories", "--positive", "sexual", "--json");
+        "--label-column", "categories", "--positive", "sexual", "--json", "--semantic", "off");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode none = Output.JSON.readTree(r.out()).get("results").get(0);
     assertThat(none.get("tp").asInt() + none.get("fn").asInt()).isEqualTo(444);

@@ -21,6 +21,7 @@ class ModuleExportsTest {
     assertThat(exports).isEqualTo(Map.of(
         "dev.warden.moderation", Set.of(),
         "dev.warden.moderation.image", Set.of(),
-        "dev.warden.moderation.enforcement", Set.of()));
+        "dev.warden.moderation.enforcement", Set.of(),
+        "dev.warden.moderation.semantic", Set.of()));
   }
 }

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.warden.moderation.ModerationException;
+import dev.warden.moderation.internal.OnnxNative;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.warden.moderation.image;
+package dev.warden.moderation.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,20 +17,21 @@ import org.slf4j.LoggerFactory;
  * itself, ONNX Runtime extracts them to a fresh temporary directory at every start and leaves the
  * directory there; Warden extracts them itself, points {@code onnxruntime.native.path} at the
  * copy for the duration of the load, and deletes the copy as soon as the libraries are mapped. A
- * host that sets {@code onnxruntime.native.path} itself keeps full control.
+ * host that sets {@code onnxruntime.native.path} itself keeps full control. Shared by the image
+ * heads and the sentence encoder.
  */
-final class OnnxNative {
+public final class OnnxNative {
 
   private static final Logger LOG = LoggerFactory.getLogger(OnnxNative.class);
-  static final String NATIVE_PATH = "onnxruntime.native.path";
+  public static final String NATIVE_PATH = "onnxruntime.native.path";
 
   /** The directory Warden extracted to, or null when the host chose the path; for tests. */
-  static volatile Path extractedTo;
+  public static volatile Path extractedTo;
 
   private OnnxNative() {}
 
   /** Loads the native libraries; later calls do nothing. */
-  static void ensureLoaded() {
+  public static void ensureLoaded() {
     Holder.init();
   }
 
