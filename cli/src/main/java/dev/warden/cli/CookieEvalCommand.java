@@ -95,8 +95,9 @@ final class CookieEvalCommand {
         r.classCounts().forEach((k, v) -> out.print(" " + k.name().toLowerCase(Locale.ROOT) + " " + v));
         out.println();
         for (CookieEvaluation.Scores s : r.systems()) {
-          out.printf(Locale.ROOT, "  accuracy %.3f  balanced accuracy %.3f  %s%n", s.accuracy(), s.balancedAccuracy(),
-              s.system());
+          out.printf(Locale.ROOT, "  accuracy %.3f  balanced accuracy %.3f  calibration error %s  %s%n", s.accuracy(),
+              s.balancedAccuracy(), Double.isNaN(s.calibrationError()) ? "  -  "
+                  : String.format(Locale.ROOT, "%.3f", s.calibrationError()), s.system());
         }
         out.println();
       }
@@ -118,6 +119,9 @@ final class CookieEvalCommand {
         x.put("system", s.system());
         x.put("accuracy", s.accuracy());
         x.put("balancedAccuracy", s.balancedAccuracy());
+        if (!Double.isNaN(s.calibrationError())) {
+          x.put("calibrationError", s.calibrationError());
+        }
         ObjectNode confusion = x.putObject("confusion");
         for (CookieClass a : CookieClass.values()) {
           ObjectNode row = confusion.putObject(a.name().toLowerCase(Locale.ROOT));

@@ -39,10 +39,21 @@ public final class CookieCatalog {
   private final NameIndex<CatalogEntry> index;
   /** The sites of each entry's domains, worked out once. */
   private final Map<CatalogEntry, String[]> sites = new IdentityHashMap<>();
+  /** For a catalog read from an Open Cookie Database file: the row behind each entry, in order; else null. */
+  private final List<OcdLabels.Row> ocdRows;
 
   private CookieCatalog(String name, List<CatalogEntry> entries) {
+    this(name, entries, null);
+  }
+
+  private CookieCatalog(String name, OpenCookieDatabase.Loaded loaded) {
+    this(name, loaded.entries(), loaded.rows());
+  }
+
+  private CookieCatalog(String name, List<CatalogEntry> entries, List<OcdLabels.Row> ocdRows) {
     this.name = name;
     this.entries = List.copyOf(entries);
+    this.ocdRows = ocdRows;
     this.index = new NameIndex<>(this.entries, CatalogEntry::name, CatalogEntry::match);
     for (CatalogEntry e : this.entries) {
       if (!e.domains().isEmpty()) {
@@ -88,6 +99,11 @@ public final class CookieCatalog {
     } catch (IOException e) {
       throw new CookieCatalogException(name, 0, "cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /** The Open Cookie Database rows behind {@link #entries()}, in order; null for other catalogs. */
+  List<OcdLabels.Row> ocdRows() {
+    return ocdRows;
   }
 
   /** The catalog's name: {@code built-in}, or the file it was loaded from. */

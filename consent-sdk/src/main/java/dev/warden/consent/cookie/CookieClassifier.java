@@ -101,6 +101,11 @@ public final class CookieClassifier {
     return model == null ? 0 : model.examples();
   }
 
+  /** The learned model, or null. */
+  CookieModel model() {
+    return model;
+  }
+
   /** The catalogs asked, in order (the built-in one first when enabled). */
   public List<CookieCatalog> catalogs() {
     List<CookieCatalog> all = new ArrayList<>();
