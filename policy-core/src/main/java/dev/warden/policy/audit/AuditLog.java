@@ -1,6 +1,9 @@
 package dev.warden.policy.audit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An append-only log of what Warden decided and did, for accountability: consents given and
@@ -23,6 +26,36 @@ public interface AuditLog extends AutoCloseable {
    * @throws AuditJournalException if the entry cannot be written
    */
   AuditEntry append(String type, Pseudonym subject, Map<String, ?> payload);
+
+  /**
+   * An entry to append with {@link #appendAll(List)}.
+   *
+   * @param type as for {@link #append(String, Pseudonym, Map)}
+   * @param subject the pseudonymous subject, or null
+   * @param payload as for {@link #append(String, Pseudonym, Map)}
+   */
+  record NewEntry(String type, Pseudonym subject, Map<String, ?> payload) {
+    public NewEntry {
+      Objects.requireNonNull(payload, "payload");
+    }
+  }
+
+  /**
+   * Appends entries in order and returns them once all are as durable as the log's durability
+   * mode promises. The default appends them one at a time (so entries before a refused one stay
+   * appended); {@link AuditJournal} writes them all or none, with one write and, when it syncs,
+   * one sync, which is how a busy writer keeps up.
+   *
+   * @throws IllegalArgumentException if a type or payload value is not allowed
+   * @throws AuditJournalException if the entries cannot be written
+   */
+  default List<AuditEntry> appendAll(List<NewEntry> entries) {
+    List<AuditEntry> out = new ArrayList<>(entries.size());
+    for (NewEntry e : entries) {
+      out.add(append(e.type(), e.subject(), e.payload()));
+    }
+    return out;
+  }
 
   /** Appends an entry about no particular subject. */
   default AuditEntry append(String type, Map<String, ?> payload) {

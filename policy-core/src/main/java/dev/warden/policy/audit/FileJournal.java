@@ -279,6 +279,92 @@ final class FileJournal implements AuditJournal {
     return entry;
   }
 
+  /**
+   * Encodes every entry, then writes them with one write (or one per segment when the batch
+   * crosses a rotation) and, as the durability mode says, one force. A refused type or payload
+   * stops the batch before anything is written.
+   */
+  @Override
+  public List<AuditEntry> appendAll(List<NewEntry> entries) {
+    for (NewEntry e : entries) {
+      EntryCodec.checkType(e.type());
+    }
+    if (entries.isEmpty()) {
+      return List.of();
+    }
+    List<AuditEntry> out = new java.util.ArrayList<>(entries.size());
+    long last;
+    appendLock.lock();
+    try {
+      ensureWritable();
+      if (pendingTruncationNote != null) {
+        Map<String, Object> note = pendingTruncationNote;
+        pendingTruncationNote = null;
+        write("journal.truncation-accepted", null, note);
+      }
+      writeBatch(entries, out);
+      last = lastSeq;
+      if (durability == Durability.SYNC) {
+        segment.force();
+        durableSeq = last;
+        JournalFiles.writeHead(headChannel, last, lastHash);
+      }
+    } catch (IOException e) {
+      failure = e;
+      throw new AuditJournalException(dir, "cannot append: " + e.getMessage(), e);
+    } finally {
+      appendLock.unlock();
+    }
+    if (durability == Durability.GROUP_COMMIT) {
+      awaitDurable(last);
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Encodes the whole batch into one buffer (a refused payload throws before anything is written),
+   * then writes it, cut where a segment fills up; the chain moves on only as entries are written.
+   */
+  private void writeBatch(List<NewEntry> entries, List<AuditEntry> out) throws IOException {
+    byte[] batch = new byte[Math.max(1024, entries.size() * 512)];
+    int[] ends = new int[entries.size()];
+    int used = 0;
+    long seq = lastSeq;
+    String prev = lastHash;
+    for (int i = 0; i < entries.size(); i++) {
+      NewEntry e = entries.get(i);
+      seq++;
+      java.time.Instant ts = clock.instant();
+      String hash = codec.encode(seq, ts, e.type(), e.subject(), e.payload(), prev, hasher);
+      int len = codec.length();
+      if (used + len > batch.length) {
+        batch = java.util.Arrays.copyOf(batch, Math.max(batch.length * 2, used + len));
+      }
+      System.arraycopy(codec.bytes(), 0, batch, used, len);
+      used += len;
+      ends[i] = used;
+      out.add(new AuditEntry(seq, ts, e.type(), Optional.ofNullable(e.subject()), copy(e.payload()), prev, hash));
+      prev = hash;
+    }
+    int from = 0;
+    for (int i = 0; i < ends.length; i++) {
+      int start = i == 0 ? 0 : ends[i - 1];
+      long inSegment = segment.size() + (start - from);
+      if (inSegment > 0 && inSegment + (ends[i] - start) > maxSegmentBytes) {
+        segment.write(batch, from, start - from);
+        from = start;
+        if (i > 0) {
+          lastSeq = out.get(i - 1).sequence();
+          lastHash = out.get(i - 1).hash();
+        }
+        rotate(out.get(i).sequence());
+      }
+    }
+    segment.write(batch, from, used - from);
+    lastSeq = seq;
+    lastHash = prev;
+  }
+
   private AuditEntry write(String type, Pseudonym subject, Map<String, ?> payload) throws IOException {
     long seq = lastSeq + 1;
     java.time.Instant ts = clock.instant();
