@@ -144,7 +144,8 @@ public final class CookieCatalog {
    * domains, then any that does not require its own domain.
    */
   private CatalogEntry pick(List<CatalogEntry> candidates, String cookieDomain) {
-    if (candidates.size() == 1 && candidates.get(0).domains().isEmpty()) {
+    if (candidates.size() == 1 && (candidates.get(0).domains().isEmpty() || !candidates.get(0).thirdParty())) {
+      // One entry that does not require its own domain is the answer whatever the cookie's site.
       return candidates.get(0);
     }
     String site = cookieDomain.isEmpty() ? "" : Sites.siteOf(cookieDomain);

@@ -5,13 +5,13 @@ import dev.warden.policy.CookieMatch;
 import dev.warden.policy.Policy;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +45,11 @@ public final class CookieClassifier {
   private final LearnedModel modelKind;
   private final double minModelConfidence;
   private final CookieModel model;
-  private final Map<CatalogEntry, Classification[]> cached = new ConcurrentHashMap<>();
+  /**
+   * Each catalog entry's answers (one slot per kind of match), keyed by identity: a record's own
+   * hash would hash every field on each look-up. Filled lazily; a race writes equal values.
+   */
+  private final Map<CatalogEntry, Classification[]> cached = new IdentityHashMap<>();
 
   private CookieClassifier(Builder b) {
     this.policy = b.policy;
@@ -54,6 +58,11 @@ public final class CookieClassifier {
     this.catalogs = List.copyOf(b.catalogs);
     this.modelKind = b.model;
     this.minModelConfidence = b.minModelConfidence;
+    for (CookieCatalog cat : catalogs()) {
+      for (CatalogEntry e : cat.entries()) {
+        cached.putIfAbsent(e, new Classification[6]);
+      }
+    }
     this.model = CookieModel.train(trainingExamples(), b.model);
     if (model != null) {
       LOG.debug("cookie model ({}) trained on {} examples", modelKind, model.examples());
@@ -153,7 +162,7 @@ public final class CookieClassifier {
   }
 
   private Classification cachedFor(CookieCatalog.Match m, ClassificationSource source, String catalogName) {
-    Classification[] slots = cached.computeIfAbsent(m.entry(), e -> new Classification[8]);
+    Classification[] slots = cached.get(m.entry());
     int slot = m.by().ordinal() * 2 + (m.exactCase() ? 0 : 1);
     Classification c = slots[slot];
     if (c == null) {

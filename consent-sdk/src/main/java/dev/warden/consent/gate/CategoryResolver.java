@@ -18,8 +18,18 @@ import java.util.Map;
  */
 final class CategoryResolver {
 
-  /** A category with its maximum lifetime as a duration (empty: session only). */
-  record Slot(CookieCategory category, Duration maxLifetime) {
+  /**
+   * A category with its maximum lifetime as a duration (null: session only), and the gate's
+   * reasons for it written once rather than per cookie.
+   */
+  record Slot(CookieCategory category, Duration maxLifetime, String allowedReason, String cutReason) {
+    Slot(CookieCategory category, Duration maxLifetime) {
+      this(category, maxLifetime, "category '" + category.id() + "' is allowed", maxLifetime == null
+          ? "category '" + category.id() + "' allows session cookies only: made a session cookie"
+          : "lifetime cut to the " + category.maxLifetime().orElseThrow() + " maximum of category '" + category.id()
+              + "'");
+    }
+
     boolean admits(Duration lifetime) {
       return lifetime == null || (maxLifetime != null && lifetime.compareTo(maxLifetime) <= 0);
     }

@@ -151,15 +151,10 @@ public final class CookieGate {
       return dropped(sc, slot, c, denied);
     }
     if (capLifetimes && !slot.admits(lifetime)) {
-      SetCookie cut = sc.withLifetime(slot.maxLifetime());
-      String why = slot.maxLifetime() == null
-          ? "category '" + slot.category().id() + "' allows session cookies only: made a session cookie"
-          : "lifetime cut to the " + slot.category().maxLifetime().get() + " maximum of category '"
-              + slot.category().id() + "'";
       return new CookieVerdict(Outcome.REWRITTEN, sc.name(), Optional.of(slot.category().id()), Optional.of(c),
-          Optional.of(cut.render()), why);
+          Optional.of(sc.withLifetime(slot.maxLifetime()).header()), slot.cutReason());
     }
-    return allowed(sc, slot, c, header, "category '" + slot.category().id() + "' is allowed");
+    return allowed(sc, slot, c, header, slot.allowedReason());
   }
 
   private List<String> expiring(GateRequest request, ConsentState consent, boolean allGranted) {
@@ -186,7 +181,7 @@ public final class CookieGate {
 
   private boolean allGranted(ConsentState consent) {
     for (CategoryResolver.Slot s : categories.all()) {
-      if (consent.deniedBy(s.category()) != null) {
+      if (!consent.allows(s.category())) {
         return false;
       }
     }

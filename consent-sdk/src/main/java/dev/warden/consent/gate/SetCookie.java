@@ -91,15 +91,21 @@ public record SetCookie(
   /** This cookie with a new lifetime: {@code Max-Age} set, {@code Expires} dropped; null makes it a session cookie. */
   public SetCookie withLifetime(Duration lifetime) {
     Optional<Long> age = lifetime == null ? Optional.empty() : Optional.of(lifetime.getSeconds());
-    SetCookie c = new SetCookie(name, value, domain, path, Optional.empty(), age, secure, httpOnly, sameSite,
-        partitioned, extensions, "");
     return new SetCookie(name, value, domain, path, Optional.empty(), age, secure, httpOnly, sameSite,
-        partitioned, extensions, c.render());
+        partitioned, extensions, render(name, value, Optional.empty(), age, domain, path, secure, httpOnly, sameSite,
+            partitioned, extensions, header.length()));
   }
 
   /** The header text for these attributes, in a canonical order. */
   public String render() {
-    StringBuilder sb = new StringBuilder(header.length() + 16);
+    return render(name, value, expires, maxAge, domain, path, secure, httpOnly, sameSite, partitioned, extensions,
+        header.length());
+  }
+
+  private static String render(String name, String value, Optional<Instant> expires, Optional<Long> maxAge,
+      Optional<String> domain, Optional<String> path, boolean secure, boolean httpOnly, SameSite sameSite,
+      boolean partitioned, List<String> extensions, int sizeHint) {
+    StringBuilder sb = new StringBuilder(sizeHint + 16);
     sb.append(name).append('=').append(value);
     expires.ifPresent(e -> sb.append("; Expires=").append(CookieDates.format(e)));
     maxAge.ifPresent(m -> sb.append("; Max-Age=").append(m));

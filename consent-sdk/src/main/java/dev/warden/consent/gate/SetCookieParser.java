@@ -74,52 +74,80 @@ final class SetCookieParser {
         continue; // RFC 6265bis: attributes over 1024 octets are ignored
       }
       int len = attrEnd - a;
-      if (len == 0) {
-        continue; // an empty attribute between two semicolons
-      } else if (is(header, a, len, "secure")) {
-        secure = true;
-      } else if (is(header, a, len, "httponly")) {
-        httpOnly = true;
-      } else if (is(header, a, len, "path")) {
-        path = vStart < vEnd && header.charAt(vStart) == '/' ? Optional.of(header.substring(vStart, vEnd))
+      switch (attribute(header, a, len)) {
+        case NONE -> { } // an empty attribute between two semicolons
+        case SECURE -> secure = true;
+        case HTTP_ONLY -> httpOnly = true;
+        case PATH -> path = vStart < vEnd && header.charAt(vStart) == '/' ? Optional.of(header.substring(vStart, vEnd))
             : Optional.empty();
-      } else if (is(header, a, len, "domain")) {
-        int d = vStart < vEnd && header.charAt(vStart) == '.' ? vStart + 1 : vStart;
-        if (d < vEnd) {
-          String v = header.substring(d, vEnd);
-          domain = Optional.of(hasUpper(v) ? v.toLowerCase(Locale.ROOT) : v);
+        case DOMAIN -> {
+          int d = vStart < vEnd && header.charAt(vStart) == '.' ? vStart + 1 : vStart;
+          if (d < vEnd) {
+            String v = header.substring(d, vEnd);
+            domain = Optional.of(hasUpper(v) ? v.toLowerCase(Locale.ROOT) : v);
+          }
         }
-      } else if (is(header, a, len, "max-age")) {
-        Long m = maxAge(header, vStart, vEnd);
-        if (m != null) {
-          maxAge = Optional.of(m);
+        case MAX_AGE -> {
+          Long m = maxAge(header, vStart, vEnd);
+          if (m != null) {
+            maxAge = Optional.of(m);
+          }
         }
-      } else if (is(header, a, len, "expires")) {
-        Instant t = CookieDates.parse(header.substring(vStart, vEnd));
-        if (t != null) {
-          expires = Optional.of(t);
+        case EXPIRES -> {
+          Instant t = CookieDates.parse(header.substring(vStart, vEnd));
+          if (t != null) {
+            expires = Optional.of(t);
+          }
         }
-      } else if (is(header, a, len, "samesite")) {
-        int vl = vEnd - vStart;
-        sameSite = is(header, vStart, vl, "strict") ? SameSite.STRICT : is(header, vStart, vl, "lax") ? SameSite.LAX
-            : is(header, vStart, vl, "none") ? SameSite.NONE : SameSite.UNSPECIFIED;
-      } else if (is(header, a, len, "partitioned")) {
-        partitioned = true;
-      } else {
-        if (extensions.isEmpty()) {
-          extensions = new ArrayList<>(2);
+        case SAME_SITE -> {
+          int vl = vEnd - vStart;
+          sameSite = is(header, vStart, vl, "strict") ? SameSite.STRICT : is(header, vStart, vl, "lax") ? SameSite.LAX
+              : is(header, vStart, vl, "none") ? SameSite.NONE : SameSite.UNSPECIFIED;
         }
-        extensions.add(header.substring(a, aeq < end ? vEnd : attrEnd));
+        case PARTITIONED -> partitioned = true;
+        case OTHER -> {
+          if (extensions.isEmpty()) {
+            extensions = new ArrayList<>(2);
+          }
+          extensions.add(header.substring(a, aeq < end ? vEnd : attrEnd));
+        }
       }
     }
     return new SetCookie(name, value, domain, path, expires, maxAge, secure, httpOnly, sameSite, partitioned,
         extensions, header);
   }
 
-  /** Whether {@code s[from, from+len)} equals the lower-case ASCII word, ignoring case. */
+  /** The attributes the parser knows. */
+  private enum Attribute { NONE, SECURE, HTTP_ONLY, PATH, DOMAIN, MAX_AGE, EXPIRES, SAME_SITE, PARTITIONED, OTHER }
+
+  /** Which attribute {@code s[from, from+len)} names, by length first: most headers carry several. */
+  private static Attribute attribute(String s, int from, int len) {
+    return switch (len) {
+      case 0 -> Attribute.NONE;
+      case 4 -> is(s, from, len, "path") ? Attribute.PATH : Attribute.OTHER;
+      case 6 -> is(s, from, len, "secure") ? Attribute.SECURE
+          : is(s, from, len, "domain") ? Attribute.DOMAIN : Attribute.OTHER;
+      case 7 -> is(s, from, len, "max-age") ? Attribute.MAX_AGE
+          : is(s, from, len, "expires") ? Attribute.EXPIRES : Attribute.OTHER;
+      case 8 -> is(s, from, len, "httponly") ? Attribute.HTTP_ONLY
+          : is(s, from, len, "samesite") ? Attribute.SAME_SITE : Attribute.OTHER;
+      case 11 -> is(s, from, len, "partitioned") ? Attribute.PARTITIONED : Attribute.OTHER;
+      default -> Attribute.OTHER;
+    };
+  }
+
+  /** Whether {@code s[from, from+len)} equals the lower-case ASCII word, ignoring ASCII case. */
   private static boolean is(String s, int from, int len, String word) {
-    return len == word.length() && (s.charAt(from) | 0x20) == word.charAt(0)
-        && s.regionMatches(true, from, word, 0, len);
+    if (len != word.length()) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      char c = s.charAt(from + i);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first index in [from, to) that is not a space or tab, or {@code to}. */

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -69,6 +70,17 @@ public final class ConsentLedger {
     return new Builder();
   }
 
+  /** This ledger's settings over another store (tests compare the stores' paths). */
+  ConsentLedger toBuilderForTest(ConsentStore other) {
+    Builder b = new Builder();
+    b.policy = policy;
+    b.earlier.putAll(earlier);
+    b.store = other;
+    b.clock = clock;
+    b.ids = ids;
+    return b.build();
+  }
+
   /** The current policy. */
   public Policy policy() {
     return policy;
@@ -100,6 +112,13 @@ public final class ConsentLedger {
    */
   public ConsentRecord record(Pseudonym subject, Map<String, Boolean> choices, CollectionMethod method,
       String language, String evidence) {
+    ConsentRecord r = recordOf(subject, choices, method, language, evidence);
+    store.append(r);
+    return r;
+  }
+
+  private ConsentRecord recordOf(Pseudonym subject, Map<String, Boolean> choices, CollectionMethod method,
+      String language, String evidence) {
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(choices, "choices");
     Map<String, Boolean> categories = complete(choices);
@@ -108,7 +127,20 @@ public final class ConsentLedger {
         : previous.categories().equals(categories) && !previous.policy().equals(policy.ref()) ? ConsentEvent.RENEWED
         : previous.categories().equals(categories) && previous.expired(clock.instant()) ? ConsentEvent.RENEWED
         : ConsentEvent.UPDATED;
-    return append(subject, categories, event, method, language, evidence, previous);
+    return make(subject, categories, event, method, language, evidence, previous);
+  }
+
+  /**
+   * Records a choice without waiting for the store: the future completes with the record once it
+   * is durable. With the journal store many choices in flight share one write and one sync, which
+   * is how a busy site records more choices per second than it has request threads. The choice is
+   * checked, and the record made, before this returns.
+   *
+   * @throws IllegalArgumentException as {@link #record(Pseudonym, Map, CollectionMethod, String)}
+   */
+  public CompletableFuture<ConsentRecord> recordAsync(Pseudonym subject, Map<String, Boolean> choices,
+      CollectionMethod method, String language) {
+    return store.appendAsync(recordOf(subject, choices, method, language, null));
   }
 
   /** Withdraws consent to every category that needs it: one call, as easy as granting. */
@@ -136,17 +168,18 @@ public final class ConsentLedger {
     for (String id : categories) {
       choices.put(id, false);
     }
-    return append(subject, complete(choices), ConsentEvent.WITHDRAWN, method, language, null, previous);
+    ConsentRecord r = make(subject, complete(choices), ConsentEvent.WITHDRAWN, method, language, null, previous);
+    store.append(r);
+    return r;
   }
 
-  private ConsentRecord append(Pseudonym subject, Map<String, Boolean> categories, ConsentEvent event,
+  private ConsentRecord make(Pseudonym subject, Map<String, Boolean> categories, ConsentEvent event,
       CollectionMethod method, String language, String evidence, ConsentRecord previous) {
     Instant now = clock.instant();
     Instant expires = now.atZone(ZoneOffset.UTC).plus(policy.consent().validity()).toInstant();
     ConsentRecord r = new ConsentRecord(ids.get(), subject, ref, language, event,
         Objects.requireNonNull(method, "method"), Optional.ofNullable(evidence), categories, purposes(categories),
         now, expires, previous == null ? Optional.empty() : Optional.of(previous.recordId()));
-    store.append(r);
     return r;
   }
 
@@ -207,6 +240,16 @@ public final class ConsentLedger {
    * defaults (nothing that needs consent).
    */
   public ConsentState state(Pseudonym subject) {
+    if (store instanceof IndexedStore indexed) {
+      // The built-in stores keep each subject's current state ready: no record, map or Optional
+      // is touched or made here, which is what lets a look-up run on every request.
+      RecordIndex.Subject s = indexed.index().subject(Objects.requireNonNull(subject, "subject"));
+      if (s == null || s.expired(clock.instant())) {
+        return defaults;
+      }
+      ConsentState st = s.state();
+      return st.policy() == ref || changes(st.policy()).isEmpty() ? st : defaults;
+    }
     ConsentRecord r = store.latest(subject).orElse(null);
     if (r == null || r.expired(clock.instant()) || !changes(r.policy()).isEmpty()) {
       return defaults;
