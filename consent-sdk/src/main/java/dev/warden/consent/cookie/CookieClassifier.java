@@ -87,7 +87,7 @@ public final class CookieClassifier {
   /** Classifies one cookie. */
   public Classification classify(Cookie cookie) {
     Objects.requireNonNull(cookie, "cookie");
-    Classification c = lookup(cookie.name(), cookie.domain(), cookie.firstPartySite());
+    Classification c = lookupOrNull(cookie.name(), cookie.domain(), cookie.firstPartySite());
     return c != null ? c : predict(FeatureInput.of(cookie));
   }
 
@@ -125,8 +125,21 @@ public final class CookieClassifier {
     return all;
   }
 
+  /**
+   * What the policy's declarations and the catalogs say of a cookie, without the learned model:
+   * empty when no source knows the name. The answer {@link #classify} gives whenever this is
+   * present, for a caller that has a name but no {@link Cookie} yet.
+   *
+   * @param domain the cookie's domain, or empty
+   * @param firstPartySite the site it was seen on, or empty
+   */
+  public Optional<Classification> lookup(String name, String domain, String firstPartySite) {
+    return Optional.ofNullable(lookupOrNull(Objects.requireNonNull(name, "name"),
+        Objects.requireNonNull(domain, "domain"), Objects.requireNonNull(firstPartySite, "firstPartySite")));
+  }
+
   /** Catalog and declaration lookup only; null when no source knows the name. */
-  Classification lookup(String name, String domain, String firstPartySite) {
+  Classification lookupOrNull(String name, String domain, String firstPartySite) {
     PolicyDeclarations.Declared d = declarations.find(name, domain, firstPartySite);
     if (d != null) {
       return new Classification(CookieLabel.of(d.cookieClass()), 1.0, ClassificationSource.POLICY,

@@ -130,14 +130,14 @@ public final class CookieEvaluation {
         String domain = e.domains().isEmpty() ? "" : e.domains().get(0);
         CookieCatalog.Match hit = trainCatalog.match(e.name(), domain);
         lookup.add(truth, CookieLabel.of(hit != null ? hit.entry().cookieClass() : majority), Double.NaN);
-        Classification c = classifier.lookup(e.name(), domain, "");
+        Classification c = classifier.lookupOrNull(e.name(), domain, "");
         if (c == null) {
           c = classifier.predict(FeatureInput.of(e));
         }
         warden.add(truth, c.label(), c.confidence());
         Classification m = classifier.predict(FeatureInput.of(e));
         modelOnly.add(truth, m.label(), m.confidence());
-        Classification s = withBuiltIn.lookup(e.name(), domain, "");
+        Classification s = withBuiltIn.lookupOrNull(e.name(), domain, "");
         if (s == null) {
           s = withBuiltIn.predict(FeatureInput.of(e));
         }

@@ -26,7 +26,10 @@ final class CookieDates {
         || (c >= 0x7B && c <= 0x7E);
   }
 
-  /** Parses a cookie date as browsers do; null when it is not one. */
+  /**
+   * Parses a cookie date as browsers do; null when it is not one. Reads the tokens in place:
+   * an {@code Expires} is parsed for most persistent cookies of every response.
+   */
   static Instant parse(String s) {
     int hour = -1;
     int minute = -1;
@@ -47,18 +50,18 @@ final class CookieDates {
       if (start == i) {
         continue;
       }
-      String token = s.substring(start, i);
-      if (hour < 0 && time(token) != null) {
-        int[] t = time(token);
-        hour = t[0];
-        minute = t[1];
-        second = t[2];
-      } else if (day < 0 && digits(token, 1, 2) >= 0) {
-        day = digits(token, 1, 2);
-      } else if (month < 0 && month(token) >= 0) {
-        month = month(token);
-      } else if (year < 0 && digits(token, 2, 4) >= 0) {
-        year = digits(token, 2, 4);
+      long t;
+      int v;
+      if (hour < 0 && (t = time(s, start, i)) >= 0) {
+        hour = (int) (t >> 16);
+        minute = (int) (t >> 8) & 0xFF;
+        second = (int) t & 0xFF;
+      } else if (day < 0 && (v = digits(s, start, i, 1, 2)) >= 0) {
+        day = v;
+      } else if (month < 0 && (v = month(s, start, i)) >= 0) {
+        month = v;
+      } else if (year < 0 && (v = digits(s, start, i, 2, 4)) >= 0) {
+        year = v;
       }
     }
     if (hour < 0 || day < 0 || month < 0 || year < 0) {
@@ -79,44 +82,59 @@ final class CookieDates {
     }
   }
 
-  /** Leading digits (min..max of them) of a token, as the algorithm reads them; -1 if none fit. */
-  private static int digits(String t, int min, int max) {
+  /**
+   * The leading ASCII digits (min..max of them) of {@code s[from, to)}, as the algorithm reads a
+   * token; -1 if none fit. Characters after the digits are allowed.
+   */
+  private static int digits(String s, int from, int to, int min, int max) {
     int k = 0;
-    while (k < t.length() && k <= max && Character.isDigit(t.charAt(k)) && t.charAt(k) < 128) {
+    int v = 0;
+    while (from + k < to && k <= max) {
+      char c = s.charAt(from + k);
+      if (c < '0' || c > '9') {
+        break;
+      }
+      v = v * 10 + (c - '0');
       k++;
     }
-    if (k < min || k > max) {
-      return -1;
-    }
-    return Integer.parseInt(t.substring(0, k));
+    return k < min || k > max ? -1 : v;
   }
 
-  private static int[] time(String t) {
-    String[] parts = t.split(":", -1);
-    if (parts.length != 3) {
-      return null;
-    }
-    int[] out = new int[3];
-    for (int i = 0; i < 3; i++) {
-      int v = digits(parts[i], 1, 2);
-      if (v < 0) {
-        return null;
-      }
-      out[i] = v;
-    }
-    return out;
-  }
-
-  private static int month(String t) {
-    if (t.length() < 3) {
+  /** {@code hh:mm:ss} (1 or 2 digits each) as {@code h << 16 | m << 8 | s}; -1 if not a time. */
+  private static long time(String s, int from, int to) {
+    int c1 = s.indexOf(':', from);
+    if (c1 < 0 || c1 >= to) {
       return -1;
     }
-    String m = t.substring(0, 3).toLowerCase(Locale.ROOT);
+    int c2 = s.indexOf(':', c1 + 1);
+    if (c2 < 0 || c2 >= to) {
+      return -1;
+    }
+    int c3 = s.indexOf(':', c2 + 1);
+    if (c3 >= 0 && c3 < to) {
+      return -1; // exactly three fields
+    }
+    int h = digits(s, from, c1, 1, 2);
+    int m = digits(s, c1 + 1, c2, 1, 2);
+    int sec = digits(s, c2 + 1, to, 1, 2);
+    return h < 0 || m < 0 || sec < 0 ? -1 : (long) h << 16 | m << 8 | sec;
+  }
+
+  private static int month(String s, int from, int to) {
+    if (to - from < 3) {
+      return -1;
+    }
     for (int i = 0; i < 12; i++) {
-      if (MONTHS[i].equals(m)) {
+      String m = MONTHS[i];
+      if (lower(s.charAt(from)) == m.charAt(0) && lower(s.charAt(from + 1)) == m.charAt(1)
+          && lower(s.charAt(from + 2)) == m.charAt(2)) {
         return i;
       }
     }
     return -1;
+  }
+
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 }

@@ -7,10 +7,10 @@ import dev.warden.consent.cookie.Cookie;
 import dev.warden.consent.cookie.CookieClassifier;
 import dev.warden.consent.cookie.CookieLabel;
 import dev.warden.consent.gate.CookieVerdict.Outcome;
+import dev.warden.consent.internal.CoarseClock;
 import dev.warden.policy.CookieClass;
 import dev.warden.policy.Policy;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,7 +85,8 @@ public final class CookieGate {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(setCookieHeaders, "setCookieHeaders");
     Objects.requireNonNull(consent, "consent");
-    Instant now = clock.instant();
+    // Lifetimes are whole seconds: a system clock reading up to ~10 ms old will do (CoarseClock).
+    Instant now = CoarseClock.instant(clock);
     boolean allGranted = allGranted(consent);
     List<CookieVerdict> verdicts = new ArrayList<>(setCookieHeaders.size());
     for (String h : setCookieHeaders) {
@@ -119,8 +120,8 @@ public final class CookieGate {
       return new CookieVerdict(Outcome.DROPPED, "", Optional.empty(), Optional.empty(), Optional.empty(),
           "malformed: " + e.getMessage());
     }
-    Optional<Duration> life = sc.lifetime(now);
-    if (life.isPresent() && life.get().isZero()) {
+    long life = sc.lifetimeCeilSeconds(now);
+    if (life == 0) {
       return allowed(sc, null, null, header, "deletes the cookie");
     }
     String prefix = sc.name().startsWith("__") ? sc.prefixProblem() : null;
@@ -131,13 +132,17 @@ public final class CookieGate {
       return dropped(sc, null, null, "a browser would refuse it: Domain=" + sc.domain().get()
           + " does not cover host " + request.host());
     }
-    Duration lifetime = life.orElse(null);
-    Cookie cookie = new Cookie(sc.name(), sc.value(), sc.domain().orElse(request.host()), sc.path().orElse("/"),
-        Optional.ofNullable(lifetime), sc.secure(), sc.httpOnly(), sc.sameSite(), siteFor(request));
-    Classification c = classifier.classify(cookie);
-    CategoryResolver.Slot slot = c.label() == CookieLabel.UNKNOWN ? null : categories.resolve(c, lifetime);
+    String site = siteFor(request);
+    String domain = sc.domain().orElse(request.host());
+    // Most cookies are known by name: only the learned model needs the whole cookie.
+    Classification c = classifier.lookup(sc.name(), domain, site).orElse(null);
+    if (c == null) {
+      c = classifier.classify(new Cookie(sc.name(), sc.value(), domain, sc.path().orElse("/"), sc.lifetime(now),
+          sc.secure(), sc.httpOnly(), sc.sameSite(), site));
+    }
+    CategoryResolver.Slot slot = c.label() == CookieLabel.UNKNOWN ? null : categories.resolve(c, life);
     if (slot != null && c.source() == ClassificationSource.MODEL && c.confidence() < modelConfidenceToAllow
-        && consent.deniedBy(slot.category()) == null && !slot.category().consentRequired()) {
+        && consent.allows(slot.category()) && !slot.category().consentRequired()) {
       // A guess must not carry an unknown cookie past the consent check.
       slot = null;
     }
@@ -150,8 +155,8 @@ public final class CookieGate {
     if (denied != null) {
       return dropped(sc, slot, c, denied);
     }
-    if (capLifetimes && !slot.admits(lifetime)) {
-      return new CookieVerdict(Outcome.REWRITTEN, sc.name(), Optional.of(slot.category().id()), Optional.of(c),
+    if (capLifetimes && !slot.admits(life)) {
+      return new CookieVerdict(Outcome.REWRITTEN, sc.name(), slot.id(), Optional.of(c),
           Optional.of(sc.withLifetime(slot.maxLifetime()).header()), slot.cutReason());
     }
     return allowed(sc, slot, c, header, slot.allowedReason());
@@ -198,14 +203,14 @@ public final class CookieGate {
 
   private static CookieVerdict allowed(SetCookie sc, CategoryResolver.Slot slot, Classification c, String header,
       String reason) {
-    return new CookieVerdict(Outcome.ALLOWED, sc.name(),
-        slot == null ? Optional.empty() : Optional.of(slot.category().id()), Optional.ofNullable(c),
+    return new CookieVerdict(Outcome.ALLOWED, sc.name(), slot == null ? Optional.empty() : slot.id(),
+        Optional.ofNullable(c),
         Optional.of(header), reason);
   }
 
   private static CookieVerdict dropped(SetCookie sc, CategoryResolver.Slot slot, Classification c, String reason) {
-    return new CookieVerdict(Outcome.DROPPED, sc.name(),
-        slot == null ? Optional.empty() : Optional.of(slot.category().id()), Optional.ofNullable(c),
+    return new CookieVerdict(Outcome.DROPPED, sc.name(), slot == null ? Optional.empty() : slot.id(),
+        Optional.ofNullable(c),
         Optional.empty(), reason);
   }
 

@@ -1,5 +1,6 @@
 package dev.warden.consent.gate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,17 @@ public final class CookieHeaders {
 
   /** Refuses CTLs (0x00-0x1F but HTAB, and 0x7F): CR and LF would split the header. */
   static void rejectControls(String header, String what) {
+    // First a branch-free pass over the Latin-1 bytes that the JIT vectorises: it flags anything
+    // outside printable ASCII (characters past Latin-1 become '?'). Only a flagged header, rare
+    // (a tab, a non-ASCII character, a control), is scanned again character by character.
+    byte[] b = header.getBytes(StandardCharsets.ISO_8859_1);
+    int outside = 0;
+    for (byte c : b) {
+      outside |= (c - 0x20) | (0x7E - c);
+    }
+    if (outside >= 0) {
+      return;
+    }
     for (int i = 0; i < header.length(); i++) {
       char c = header.charAt(i);
       if ((c < 0x20 && c != '\t') || c == 0x7F) {

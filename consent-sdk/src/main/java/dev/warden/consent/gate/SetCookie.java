@@ -64,6 +64,28 @@ public record SetCookie(
     return expires.map(e -> e.isAfter(now) ? Duration.between(now, e) : Duration.ZERO);
   }
 
+  /**
+   * {@link #lifetime} in whole seconds rounded up, without allocating: -1 for a session cookie, 0
+   * when the header deletes the cookie. Rounding up keeps comparisons with whole-second limits
+   * exact.
+   */
+  long lifetimeCeilSeconds(Instant now) {
+    if (maxAge.isPresent()) {
+      return Math.max(0, maxAge.get());
+    }
+    if (expires.isEmpty()) {
+      return -1;
+    }
+    Instant e = expires.get();
+    if (!e.isAfter(now)) {
+      return 0;
+    }
+    // With fewer nanoseconds at e than at now, the difference is (s - 1) seconds and a fraction,
+    // which rounds up to s; with more, it is s and a fraction, which rounds up to s + 1.
+    long s = e.getEpochSecond() - now.getEpochSecond();
+    return e.getNano() > now.getNano() ? s + 1 : s;
+  }
+
   /** Whether the header removes the cookie (a {@code Max-Age} of 0 or less, or an {@code Expires} in the past). */
   public boolean deletes(Instant now) {
     return lifetime(now).map(Duration::isZero).orElse(false);

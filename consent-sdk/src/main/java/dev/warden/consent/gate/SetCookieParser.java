@@ -14,6 +14,9 @@ import java.util.Optional;
  */
 final class SetCookieParser {
 
+  /** {@code Path=/}, the path of most cookies, shared. */
+  private static final Optional<String> ROOT = Optional.of("/");
+
   private SetCookieParser() {}
 
   static SetCookie parse(String header) {
@@ -78,8 +81,8 @@ final class SetCookieParser {
         case NONE -> { } // an empty attribute between two semicolons
         case SECURE -> secure = true;
         case HTTP_ONLY -> httpOnly = true;
-        case PATH -> path = vStart < vEnd && header.charAt(vStart) == '/' ? Optional.of(header.substring(vStart, vEnd))
-            : Optional.empty();
+        case PATH -> path = vStart < vEnd && header.charAt(vStart) == '/'
+            ? vEnd - vStart == 1 ? ROOT : Optional.of(header.substring(vStart, vEnd)) : Optional.empty();
         case DOMAIN -> {
           int d = vStart < vEnd && header.charAt(vStart) == '.' ? vStart + 1 : vStart;
           if (d < vEnd) {

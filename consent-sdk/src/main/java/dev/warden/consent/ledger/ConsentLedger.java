@@ -1,6 +1,7 @@
 package dev.warden.consent.ledger;
 
 import dev.warden.consent.ConsentState;
+import dev.warden.consent.internal.CoarseClock;
 import dev.warden.policy.CookieCategory;
 import dev.warden.policy.CookieClass;
 import dev.warden.policy.Policy;
@@ -51,6 +52,7 @@ public final class ConsentLedger {
   private final ConsentStore store;
   private final Clock clock;
   private final Supplier<String> ids;
+  private final boolean coarse;
   private final Map<PolicyRef, List<String>> materialChanges = new ConcurrentHashMap<>();
   private final ConsentState defaults;
   private final Map<String, CookieCategory> categoryById = new HashMap<>();
@@ -62,6 +64,7 @@ public final class ConsentLedger {
     this.store = b.store;
     this.clock = b.clock;
     this.ids = b.ids;
+    this.coarse = CoarseClock.covers(b.clock);
     this.defaults = ConsentState.defaults(policy);
     policy.cookieCategories().forEach(c -> categoryById.put(c.id(), c));
   }
@@ -237,14 +240,15 @@ public final class ConsentLedger {
 
   /**
    * What the subject allows now: their latest choice while it counts, otherwise the policy's
-   * defaults (nothing that needs consent).
+   * defaults (nothing that needs consent). With the system clock, expiry is checked against a
+   * reading at most about 10 ms old ({@code CoarseClock}); an injected clock is read each call.
    */
   public ConsentState state(Pseudonym subject) {
     if (store instanceof IndexedStore indexed) {
       // The built-in stores keep each subject's current state ready: no record, map or Optional
       // is touched or made here, which is what lets a look-up run on every request.
       RecordIndex.Subject s = indexed.index().subject(Objects.requireNonNull(subject, "subject"));
-      if (s == null || s.expired(clock.instant())) {
+      if (s == null || (coarse ? s.expired(CoarseClock.millis(clock)) : s.expired(clock.instant()))) {
         return defaults;
       }
       ConsentState st = s.state();

@@ -41,6 +41,12 @@ final class RecordIndex {
       return s > expiresSecond || (s == expiresSecond && now.getNano() >= expiresNano);
     }
 
+    /** Whether the latest record has expired at {@code nowMillis} ({@link ConsentRecord#expired}). */
+    boolean expired(long nowMillis) {
+      long s = Math.floorDiv(nowMillis, 1000);
+      return s > expiresSecond || (s == expiresSecond && Math.floorMod(nowMillis, 1000) * 1_000_000 >= expiresNano);
+    }
+
     Subject with(ConsentRecord r, long seq) {
       int at = seqs.length;
       while (at > 0 && seqs[at - 1] > seq) {
