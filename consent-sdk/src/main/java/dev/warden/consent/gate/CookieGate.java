@@ -35,8 +35,9 @@ import java.util.Set;
  *
  * <p>For the cookies the request carried, the gate also returns the headers that delete those whose
  * category the consent does not allow, in every domain and path variant a browser may hold
- * (host-only and each parent domain up to the site): after a withdrawal, the next response clears
- * them, including cookies on the parent domain.
+ * (host-only and each parent domain up to the site, and over HTTPS their partitioned twins): after
+ * a withdrawal, the next response clears them, including cookies on the parent domain and
+ * partitioned (CHIPS) cookies.
  *
  * {@snippet :
  * CookieGate gate = CookieGate.builder().policy(policy).classifier(classifier).build();
@@ -54,6 +55,7 @@ public final class CookieGate {
   private final String site;
   private final boolean capLifetimes;
   private final double modelConfidenceToAllow;
+  private final boolean partitionedDeletions;
 
   private CookieGate(Builder b) {
     this.policy = b.policy;
@@ -63,6 +65,7 @@ public final class CookieGate {
     this.site = b.site;
     this.capLifetimes = b.capLifetimes;
     this.modelConfidenceToAllow = b.modelConfidenceToAllow;
+    this.partitionedDeletions = b.partitionedDeletions;
   }
 
   public static Builder builder() {
@@ -105,7 +108,7 @@ public final class CookieGate {
       CategoryResolver.Slot slot = slotOf(rc, request);
       if (slot != null && revoked.contains(slot.category().id())
           && slot.category().cookieClass() != CookieClass.NECESSARY) {
-        out.addAll(DeletionVariants.headers(rc.name(), request, siteFor(request)));
+        out.addAll(DeletionVariants.headers(rc.name(), request, siteFor(request), partitionedDeletions));
       }
     }
     return new ArrayList<>(out);
@@ -171,7 +174,7 @@ public final class CookieGate {
       CategoryResolver.Slot slot = slotOf(rc, request);
       if (slot != null && slot.category().cookieClass() != CookieClass.NECESSARY
           && consent.deniedBy(slot.category()) != null) {
-        out.addAll(DeletionVariants.headers(rc.name(), request, siteFor(request)));
+        out.addAll(DeletionVariants.headers(rc.name(), request, siteFor(request), partitionedDeletions));
       }
     }
     return new ArrayList<>(out);
@@ -222,6 +225,7 @@ public final class CookieGate {
     private String site;
     private boolean capLifetimes = true;
     private double modelConfidenceToAllow = 0.9;
+    private boolean partitionedDeletions = true;
 
     private Builder() {}
 
@@ -279,6 +283,16 @@ public final class CookieGate {
         throw new IllegalArgumentException("modelConfidenceToAllow must be in [0,1], got " + p);
       }
       this.modelConfidenceToAllow = p;
+      return this;
+    }
+
+    /**
+     * Whether deletions over HTTPS also go out with {@code Partitioned}, to reach a partitioned
+     * (CHIPS) cookie of the same name, which an unpartitioned deletion leaves alone; default true.
+     * Turn it off to halve the deleting headers of a site that sets no partitioned cookies.
+     */
+    public Builder partitionedDeletions(boolean send) {
+      this.partitionedDeletions = send;
       return this;
     }
 
