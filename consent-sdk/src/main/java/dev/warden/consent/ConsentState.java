@@ -100,9 +100,12 @@ public record ConsentState(PolicyRef policy, Map<String, Boolean> choices, Set<O
    * it, or the missing or refused consent.
    */
   public String deniedBy(CookieCategory category) {
-    for (OptOutSignal s : signals) {
-      if (category.optOutSignals().contains(s)) {
-        return "denied by the " + (s == OptOutSignal.GPC ? "Global Privacy Control" : "Do Not Track") + " signal";
+    if (!signals.isEmpty()) {
+      for (OptOutSignal s : signals) {
+        if (category.optOutSignals().contains(s)) {
+          return s == OptOutSignal.GPC ? "denied by the Global Privacy Control signal"
+              : "denied by the Do Not Track signal";
+        }
       }
     }
     Boolean choice = choices.get(category.id());

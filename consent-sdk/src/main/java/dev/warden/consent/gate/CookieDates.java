@@ -1,8 +1,6 @@
 package dev.warden.consent.gate;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -31,14 +29,19 @@ final class CookieDates {
    * an {@code Expires} is parsed for most persistent cookies of every response.
    */
   static Instant parse(String s) {
+    return parse(s, 0, s.length());
+  }
+
+  /** Parses {@code s[from, to)}. */
+  static Instant parse(String s, int from, int to) {
     int hour = -1;
     int minute = -1;
     int second = -1;
     int day = -1;
     int month = -1;
     int year = -1;
-    int i = 0;
-    int n = s.length();
+    int i = from;
+    int n = to;
     while (i < n) {
       while (i < n && delimiter(s.charAt(i))) {
         i++;
@@ -75,11 +78,28 @@ final class CookieDates {
     if (day < 1 || day > 31 || year < 1601 || hour > 23 || minute > 59 || second > 59) {
       return null;
     }
-    try {
-      return LocalDateTime.of(year, month + 1, day, hour, minute, second).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeException e) {
+    if (day > daysInMonth(year, month + 1)) {
       return null; // 31 February and the like
     }
+    return Instant.ofEpochSecond(epochDay(year, month + 1, day) * 86_400L + hour * 3600L + minute * 60L + second);
+  }
+
+  private static int daysInMonth(int year, int month) {
+    return switch (month) {
+      case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  /** Days from 1970-01-01 to a proleptic Gregorian date (the civil-from-days inverse, by eras of 400 years). */
+  static long epochDay(int year, int month, int day) {
+    long y = month <= 2 ? year - 1 : year;
+    long era = Math.floorDiv(y, 400);
+    long yoe = y - era * 400;
+    long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146_097 + doe - 719_468;
   }
 
   /**

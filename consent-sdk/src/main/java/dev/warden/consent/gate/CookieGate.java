@@ -154,9 +154,8 @@ public final class CookieGate {
           ? allowed(sc, null, c, header, "purpose unknown; allowed because every category is granted")
           : dropped(sc, null, c, "purpose unknown (" + c.rule() + "); allowed only when every category is granted");
     }
-    String denied = consent.deniedBy(slot.category());
-    if (denied != null) {
-      return dropped(sc, slot, c, denied);
+    if (!consent.allows(slot.category())) {
+      return dropped(sc, slot, c, consent.deniedBy(slot.category()));
     }
     if (capLifetimes && !slot.admits(life)) {
       return new CookieVerdict(Outcome.REWRITTEN, sc.name(), slot.id(), Optional.of(c),
@@ -173,7 +172,7 @@ public final class CookieGate {
     for (RequestCookie rc : CookieHeaders.parseCookieHeader(request.cookieHeader())) {
       CategoryResolver.Slot slot = slotOf(rc, request);
       if (slot != null && slot.category().cookieClass() != CookieClass.NECESSARY
-          && consent.deniedBy(slot.category()) != null) {
+          && !consent.allows(slot.category())) {
         out.addAll(DeletionVariants.headers(rc.name(), request, siteFor(request), partitionedDeletions));
       }
     }

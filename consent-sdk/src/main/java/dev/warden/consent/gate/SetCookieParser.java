@@ -87,7 +87,7 @@ final class SetCookieParser {
           int d = vStart < vEnd && header.charAt(vStart) == '.' ? vStart + 1 : vStart;
           if (d < vEnd) {
             String v = header.substring(d, vEnd);
-            domain = Optional.of(hasUpper(v) ? v.toLowerCase(Locale.ROOT) : v);
+            domain = Optional.of(hasUpper(header, d, vEnd) ? v.toLowerCase(Locale.ROOT) : v);
           }
         }
         case MAX_AGE -> {
@@ -97,7 +97,7 @@ final class SetCookieParser {
           }
         }
         case EXPIRES -> {
-          Instant t = CookieDates.parse(header.substring(vStart, vEnd));
+          Instant t = CookieDates.parse(header, vStart, vEnd);
           if (t != null) {
             expires = Optional.of(t);
           }
@@ -169,8 +169,8 @@ final class SetCookieParser {
     return to;
   }
 
-  private static boolean hasUpper(String s) {
-    for (int i = 0; i < s.length(); i++) {
+  private static boolean hasUpper(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
       char c = s.charAt(i);
       if (c >= 'A' && c <= 'Z' || c >= 128) {
         return true;

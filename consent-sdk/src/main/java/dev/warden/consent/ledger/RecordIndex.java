@@ -2,6 +2,7 @@ package dev.warden.consent.ledger;
 
 import dev.warden.consent.ConsentState;
 import dev.warden.policy.audit.Pseudonym;
+import dev.warden.policy.decision.PolicyRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,9 +25,11 @@ final class RecordIndex {
    * A subject's records, copy-on-write, ordered by sequence; with the latest record's state and
    * expiry worked out once, so that a look-up of the current state touches nothing else.
    */
-  record Subject(ConsentRecord[] records, long[] seqs, ConsentState state, long expiresSecond, int expiresNano) {
+  record Subject(ConsentRecord[] records, long[] seqs, ConsentState state, PolicyRef policy, long expiresSecond,
+      int expiresNano) {
     Subject(ConsentRecord[] records, long[] seqs) {
       this(records, seqs, records.length == 0 ? null : stateOf(records[records.length - 1]),
+          records.length == 0 ? null : records[records.length - 1].policy(),
           records.length == 0 ? 0 : records[records.length - 1].expiresAt().getEpochSecond(),
           records.length == 0 ? 0 : records[records.length - 1].expiresAt().getNano());
     }

@@ -26,6 +26,20 @@ class CookieDatesTest {
   }
 
   @Test
+  void epochDaysAreJavaTimesForEveryYearACookieDateCanName() {
+    Random rnd = new Random(1601L);
+    for (int i = 0; i < 50_000; i++) {
+      java.time.LocalDate d = java.time.LocalDate.ofEpochDay(
+          java.time.LocalDate.of(1601, 1, 1).toEpochDay() + rnd.nextInt(3_000_000));
+      assertThat(CookieDates.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth())).as("%s", d)
+          .isEqualTo(d.toEpochDay());
+    }
+    assertThat(CookieDates.parse("29 Feb 2028 00:00:00")).isEqualTo(Instant.parse("2028-02-29T00:00:00Z"));
+    assertThat(CookieDates.parse("29 Feb 2100 00:00:00")).isNull();
+    assertThat(CookieDates.parse("29 Feb 2000 23:59:59")).isEqualTo(Instant.parse("2000-02-29T23:59:59Z"));
+  }
+
+  @Test
   void readingInPlaceAgreesWithTheTokenByTokenReading() {
     Random rnd = new Random(6265L);
     String[] pieces = {"Wed", "wed", "Jun", "JUNE", "jux", "sep", "Dec", ",", " ", "-", ":", "09", "9", "31", "123",
