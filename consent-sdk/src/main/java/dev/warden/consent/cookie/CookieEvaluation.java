@@ -82,6 +82,43 @@ public final class CookieEvaluation {
   }
 
   /**
+   * How far two catalogs agree on the names both know exactly (same case): a ceiling on the
+   * accuracy any classifier can score against one catalog's labels when it follows the other's.
+   *
+   * @param shared names both catalogs know exactly
+   * @param agreeing of those, how many carry the same class in both
+   */
+  public record Agreement(int shared, int agreeing) {
+    /** The share of shared names that agree; 0 when there are none. */
+    public double rate() {
+      return shared == 0 ? 0 : (double) agreeing / shared;
+    }
+  }
+
+  /**
+   * Compares {@code data}'s labels with {@code reference}'s on every exact entry of {@code data}
+   * that {@code reference} knows by the same exact name (for example the Open Cookie Database, as
+   * mapped, against the built-in catalog).
+   */
+  public static Agreement agreement(CookieCatalog data, CookieCatalog reference) {
+    int shared = 0;
+    int agreeing = 0;
+    for (CatalogEntry e : data.entries()) {
+      if (e.match() != CookieMatch.EXACT) {
+        continue;
+      }
+      CookieCatalog.Match m = reference.match(e.name(), e.domains().isEmpty() ? "" : e.domains().get(0));
+      if (m != null && m.by() == CookieMatch.EXACT && m.exactCase()) {
+        shared++;
+        if (m.entry().cookieClass() == e.cookieClass()) {
+          agreeing++;
+        }
+      }
+    }
+    return new Agreement(shared, agreeing);
+  }
+
+  /**
    * Cross-validates on a catalog's entries (pattern entries are skipped).
    *
    * @throws IllegalArgumentException if folds is below 2 or above the number of rows

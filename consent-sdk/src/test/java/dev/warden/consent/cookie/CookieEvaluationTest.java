@@ -85,6 +85,19 @@ class CookieEvaluationTest {
   }
 
   @Test
+  void agreementCountsOnlyNamesBothCatalogsKnowExactly() {
+    CookieCatalog a = CookieCatalog.of("a", List.of(
+        CatalogEntry.of("_ga", CookieMatch.EXACT, CookieClass.ANALYTICS, "x"),
+        CatalogEntry.of("PHPSESSID", CookieMatch.EXACT, CookieClass.FUNCTIONAL, "x"),
+        CatalogEntry.of("zz_unknown", CookieMatch.EXACT, CookieClass.ADVERTISING, "x"),
+        CatalogEntry.of("_gid", CookieMatch.PREFIX, CookieClass.ANALYTICS, "x")));
+    CookieEvaluation.Agreement g = CookieEvaluation.agreement(a, CookieCatalog.builtIn());
+    assertThat(g.shared()).isEqualTo(2);
+    assertThat(g.agreeing()).as("_ga agrees; PHPSESSID is necessary in the built-in catalog").isEqualTo(1);
+    assertThat(g.rate()).isEqualTo(0.5);
+  }
+
+  @Test
   void foldsMustBeAtLeastTwo() {
     CookieCatalog c = CookieCatalog.of("x", List.of(CatalogEntry.of("a", CookieMatch.EXACT, CookieClass.NECESSARY, "v")));
     assertThatThrownBy(() -> CookieEvaluation.crossValidate(c, 1, 0, CookieEvaluation.Split.STRATIFIED,
