@@ -56,7 +56,7 @@ class CookieFeaturesTest {
 
   @Test
   void entropyIsInBits() {
-    assertThat(CookieFeatures.entropy("aaaa")).isEqualTo(0.0);
-    assertThat(CookieFeatures.entropy("abcd")).isEqualTo(2.0);
+    assertThat(ValueFeatures.entropy("aaaa")).isEqualTo(0.0);
+    assertThat(ValueFeatures.entropy("abcd")).isEqualTo(2.0);
   }
 }
