@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -142,9 +141,7 @@ public final class CookieClassifier {
   Classification lookupOrNull(String name, String domain, String firstPartySite) {
     PolicyDeclarations.Declared d = declarations.find(name, domain, firstPartySite);
     if (d != null) {
-      return new Classification(CookieLabel.of(d.cookieClass()), 1.0, ClassificationSource.POLICY,
-          "policy: " + d.declaration().match().name().toLowerCase(Locale.ROOT) + " " + d.declaration().name()
-              + " in category " + d.category().id(), Optional.of(d.category().id()));
+      return d.classification();
     }
     if (builtIn) {
       CookieCatalog.Match m = CookieCatalog.builtIn().match(name, domain);

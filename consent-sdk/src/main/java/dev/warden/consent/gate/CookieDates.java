@@ -34,6 +34,63 @@ final class CookieDates {
 
   /** Parses {@code s[from, to)}. */
   static Instant parse(String s, int from, int to) {
+    long t = parseEpochSecond(s, from, to);
+    return t == ParsedSetCookie.ABSENT ? null : Instant.ofEpochSecond(t);
+  }
+
+  /** As {@link #parse(String, int, int)}, in epoch seconds; {@link ParsedSetCookie#ABSENT} when not a date. */
+  static long parseEpochSecond(String s, int from, int to) {
+    if (to - from == 29) {
+      long t = imfFixdate(s, from);
+      if (t != NOT_FIXDATE) {
+        return t;
+      }
+    }
+    return general(s, from, to);
+  }
+
+  private static final long NOT_FIXDATE = Long.MIN_VALUE + 1;
+  private static final String DAY_NAMES = "mon tue wed thu fri sat sun ";
+
+  /**
+   * {@code Wed, 09 Jun 2027 10:18:14 GMT}, the form servers write (RFC 9110 IMF-fixdate), read at
+   * fixed offsets; {@link #NOT_FIXDATE} when the text has another form, and the general algorithm
+   * decides. The leading token must be a day name: were it a month name, the algorithm would take
+   * it as the month. Only a valid date is read here.
+   */
+  private static long imfFixdate(String s, int f) {
+    if (s.charAt(f + 3) != ',' || s.charAt(f + 4) != ' ' || s.charAt(f + 7) != ' ' || s.charAt(f + 11) != ' '
+        || s.charAt(f + 16) != ' ' || s.charAt(f + 19) != ':' || s.charAt(f + 22) != ':' || s.charAt(f + 25) != ' '
+        || s.charAt(f + 26) != 'G' || s.charAt(f + 27) != 'M' || s.charAt(f + 28) != 'T') {
+      return NOT_FIXDATE;
+    }
+    boolean named = false;
+    for (int k = 0; k < DAY_NAMES.length() && !named; k += 4) {
+      named = DAY_NAMES.charAt(k) == lower(s.charAt(f)) && DAY_NAMES.charAt(k + 1) == lower(s.charAt(f + 1))
+          && DAY_NAMES.charAt(k + 2) == lower(s.charAt(f + 2));
+    }
+    int day = twoDigits(s, f + 5);
+    int month = month(s, f + 8, f + 11);
+    int year = twoDigits(s, f + 12) * 100 + twoDigits(s, f + 14);
+    int hour = twoDigits(s, f + 17);
+    int minute = twoDigits(s, f + 20);
+    int second = twoDigits(s, f + 23);
+    if (!named || month < 0 || day < 1 || day > 31 || year < 1601 || hour < 0 || hour > 23 || minute < 0
+        || minute > 59 || second < 0 || second > 59 || day > daysInMonth(year, month + 1)) {
+      return NOT_FIXDATE; // the general algorithm decides, whatever it makes of it
+    }
+    return epochDay(year, month + 1, day) * 86_400L + hour * 3600L + minute * 60L + second;
+  }
+
+  /** Two ASCII digits at {@code i}, or a negative number. */
+  private static int twoDigits(String s, int i) {
+    int a = s.charAt(i) - '0';
+    int b = s.charAt(i + 1) - '0';
+    return a < 0 || a > 9 || b < 0 || b > 9 ? -10_000 : a * 10 + b;
+  }
+
+  /** RFC 6265 section 5.1.1, token by token. */
+  private static long general(String s, int from, int to) {
     int hour = -1;
     int minute = -1;
     int second = -1;
@@ -68,7 +125,7 @@ final class CookieDates {
       }
     }
     if (hour < 0 || day < 0 || month < 0 || year < 0) {
-      return null;
+      return ParsedSetCookie.ABSENT;
     }
     if (year >= 70 && year <= 99) {
       year += 1900;
@@ -76,12 +133,12 @@ final class CookieDates {
       year += 2000;
     }
     if (day < 1 || day > 31 || year < 1601 || hour > 23 || minute > 59 || second > 59) {
-      return null;
+      return ParsedSetCookie.ABSENT;
     }
     if (day > daysInMonth(year, month + 1)) {
-      return null; // 31 February and the like
+      return ParsedSetCookie.ABSENT; // 31 February and the like
     }
-    return Instant.ofEpochSecond(epochDay(year, month + 1, day) * 86_400L + hour * 3600L + minute * 60L + second);
+    return epochDay(year, month + 1, day) * 86_400L + hour * 3600L + minute * 60L + second;
   }
 
   private static int daysInMonth(int year, int month) {

@@ -91,9 +91,10 @@ public final class CookieGate {
     // Lifetimes are whole seconds: a system clock reading up to ~10 ms old will do (CoarseClock).
     Instant now = CoarseClock.instant(clock);
     boolean allGranted = allGranted(consent);
+    String site = siteFor(request);
     List<CookieVerdict> verdicts = new ArrayList<>(setCookieHeaders.size());
     for (String h : setCookieHeaders) {
-      verdicts.add(one(request, h, consent, now, allGranted));
+      verdicts.add(one(request, site, h, consent, now, allGranted));
     }
     return new GateDecision(verdicts, expiring(request, consent, allGranted));
   }
@@ -114,11 +115,11 @@ public final class CookieGate {
     return new ArrayList<>(out);
   }
 
-  private CookieVerdict one(GateRequest request, String header, ConsentState consent, Instant now,
+  private CookieVerdict one(GateRequest request, String site, String header, ConsentState consent, Instant now,
       boolean allGranted) {
-    SetCookie sc;
+    ParsedSetCookie sc;
     try {
-      sc = SetCookie.parse(header);
+      sc = SetCookieParser.parse(header);
     } catch (CookieHeaderException e) {
       return new CookieVerdict(Outcome.DROPPED, "", Optional.empty(), Optional.empty(), Optional.empty(),
           "malformed: " + e.getMessage());
@@ -127,21 +128,20 @@ public final class CookieGate {
     if (life == 0) {
       return allowed(sc, null, null, header, "deletes the cookie");
     }
-    String prefix = sc.name().startsWith("__") ? sc.prefixProblem() : null;
+    String prefix = sc.name.startsWith("__") ? sc.prefixProblem() : null;
     if (prefix != null) {
       return dropped(sc, null, null, "a browser would refuse it: " + prefix);
     }
-    if (sc.domain().isPresent() && !domainMatches(request.host(), sc.domain().get())) {
-      return dropped(sc, null, null, "a browser would refuse it: Domain=" + sc.domain().get()
+    if (sc.domain != null && !domainMatches(request.host(), sc.domain)) {
+      return dropped(sc, null, null, "a browser would refuse it: Domain=" + sc.domain
           + " does not cover host " + request.host());
     }
-    String site = siteFor(request);
-    String domain = sc.domain().orElse(request.host());
+    String domain = sc.domain != null ? sc.domain : request.host();
     // Most cookies are known by name: only the learned model needs the whole cookie.
-    Classification c = classifier.lookup(sc.name(), domain, site).orElse(null);
+    Classification c = classifier.lookup(sc.name, domain, site).orElse(null);
     if (c == null) {
-      c = classifier.classify(new Cookie(sc.name(), sc.value(), domain, sc.path().orElse("/"), sc.lifetime(now),
-          sc.secure(), sc.httpOnly(), sc.sameSite(), site));
+      c = classifier.classify(new Cookie(sc.name, sc.value(), domain, sc.path != null ? sc.path : "/",
+          sc.lifetime(now), sc.secure, sc.httpOnly, sc.sameSite, site));
     }
     CategoryResolver.Slot slot = c.label() == CookieLabel.UNKNOWN ? null : categories.resolve(c, life);
     if (slot != null && c.source() == ClassificationSource.MODEL && c.confidence() < modelConfidenceToAllow
@@ -158,8 +158,8 @@ public final class CookieGate {
       return dropped(sc, slot, c, consent.deniedBy(slot.category()));
     }
     if (capLifetimes && !slot.admits(life)) {
-      return new CookieVerdict(Outcome.REWRITTEN, sc.name(), slot.id(), Optional.of(c),
-          Optional.of(sc.withLifetime(slot.maxLifetime()).header()), slot.cutReason());
+      return new CookieVerdict(Outcome.REWRITTEN, sc.name, slot.id(), Optional.of(c),
+          Optional.of(sc.headerWithLifetime(slot.maxLifetime())), slot.cutReason());
     }
     return allowed(sc, slot, c, header, slot.allowedReason());
   }
@@ -203,15 +203,16 @@ public final class CookieGate {
     return host.equals(domain) || (host.endsWith(domain) && host.charAt(host.length() - domain.length() - 1) == '.');
   }
 
-  private static CookieVerdict allowed(SetCookie sc, CategoryResolver.Slot slot, Classification c, String header,
-      String reason) {
-    return new CookieVerdict(Outcome.ALLOWED, sc.name(), slot == null ? Optional.empty() : slot.id(),
+  private static CookieVerdict allowed(ParsedSetCookie sc, CategoryResolver.Slot slot, Classification c,
+      String header, String reason) {
+    return new CookieVerdict(Outcome.ALLOWED, sc.name, slot == null ? Optional.empty() : slot.id(),
         Optional.ofNullable(c),
         Optional.of(header), reason);
   }
 
-  private static CookieVerdict dropped(SetCookie sc, CategoryResolver.Slot slot, Classification c, String reason) {
-    return new CookieVerdict(Outcome.DROPPED, sc.name(), slot == null ? Optional.empty() : slot.id(),
+  private static CookieVerdict dropped(ParsedSetCookie sc, CategoryResolver.Slot slot, Classification c,
+      String reason) {
+    return new CookieVerdict(Outcome.DROPPED, sc.name, slot == null ? Optional.empty() : slot.id(),
         Optional.ofNullable(c),
         Optional.empty(), reason);
   }

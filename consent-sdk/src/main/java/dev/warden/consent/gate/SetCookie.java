@@ -50,7 +50,7 @@ public record SetCookie(
    *     {@code ;}
    */
   public static SetCookie parse(String header) {
-    return SetCookieParser.parse(header);
+    return SetCookieParser.parse(header).toSetCookie();
   }
 
   /**
@@ -131,8 +131,19 @@ public record SetCookie(
     sb.append(name).append('=').append(value);
     expires.ifPresent(e -> sb.append("; Expires=").append(CookieDates.format(e)));
     maxAge.ifPresent(m -> sb.append("; Max-Age=").append(m));
-    domain.ifPresent(d -> sb.append("; Domain=").append(d));
-    path.ifPresent(p -> sb.append("; Path=").append(p));
+    renderAttributes(sb, domain.orElse(null), path.orElse(null), secure, httpOnly, sameSite, partitioned, extensions);
+    return sb.toString();
+  }
+
+  /** The attributes after {@code Expires} and {@code Max-Age}, in the canonical order; null: absent. */
+  static void renderAttributes(StringBuilder sb, String domain, String path, boolean secure, boolean httpOnly,
+      SameSite sameSite, boolean partitioned, List<String> extensions) {
+    if (domain != null) {
+      sb.append("; Domain=").append(domain);
+    }
+    if (path != null) {
+      sb.append("; Path=").append(path);
+    }
     if (secure) {
       sb.append("; Secure");
     }
@@ -151,6 +162,5 @@ public record SetCookie(
     for (String x : extensions) {
       sb.append("; ").append(x);
     }
-    return sb.toString();
   }
 }

@@ -61,6 +61,24 @@ class CookieDatesTest {
     assertThat(dates).as("random strings that are dates").isGreaterThan(200);
   }
 
+  @Test
+  void theFixedFormServersWriteReadsAsTheGeneralAlgorithmReadsIt() {
+    Random rnd = new Random(9110L);
+    String[] names = {"Mon", "tue", "WED", "Thu", "Fri", "Sat", "Sun", "Jun", "Dec", "Xyz", "Mo1"};
+    String[] months = {"Jan", "feb", "MAR", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jux", "Wed"};
+    int dates = 0;
+    for (int i = 0; i < 40_000; i++) {
+      String s = String.format(Locale.ROOT, "%s%s%02d%s%s %04d %02d:%02d:%02d %s", names[rnd.nextInt(names.length)],
+          rnd.nextInt(8) == 0 ? ". " : ", ", rnd.nextInt(34), rnd.nextInt(8) == 0 ? "-" : " ",
+          months[rnd.nextInt(months.length)], rnd.nextInt(8) == 0 ? rnd.nextInt(10_000) : 1990 + rnd.nextInt(120),
+          rnd.nextInt(26), rnd.nextInt(62), rnd.nextInt(62), rnd.nextInt(8) == 0 ? "UTC" : "GMT");
+      Instant read = CookieDates.parse(s);
+      assertThat(read).as("'%s'", s).isEqualTo(Reference.parse(s));
+      dates += read == null ? 0 : 1;
+    }
+    assertThat(dates).as("random fixed-form strings that are dates").isGreaterThan(10_000);
+  }
+
   /** The token-by-token reading the gate used before it read dates in place. */
   private static final class Reference {
     private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
