@@ -29,6 +29,8 @@ final class NameIndex<T> {
   private final List<Hit<T>> patternHits = new ArrayList<>();
   /** Sorted hashes of the lower-cased exact names: most names miss, and then need no lower-casing. */
   private final int[] lowerHashes;
+  /** Bit n set when an exact name has n characters (bit 63: 63 or more): most misses skip the map. */
+  private final long exactLengths;
 
   NameIndex(List<T> entries, Function<T, String> name, Function<T, CookieMatch> match) {
     Map<String, List<T>> byPattern = new HashMap<>();
@@ -54,6 +56,7 @@ final class NameIndex<T> {
     }
     exactLists.forEach((k, v) -> exact.put(k, new Hit<>(List.copyOf(v), CookieMatch.EXACT, true)));
     exactLowerLists.forEach((k, v) -> exactLower.put(k, new Hit<>(List.copyOf(v), CookieMatch.EXACT, false)));
+    exactLengths = exact.keySet().stream().mapToLong(k -> 1L << Math.min(k.length(), 63)).reduce(0, (x, y) -> x | y);
     lowerHashes = exactLower.keySet().stream().mapToInt(String::hashCode).sorted().distinct().toArray();
     prefixes.freeze(true);
     prefixesLower.freeze(false);
@@ -61,7 +64,7 @@ final class NameIndex<T> {
 
   /** The best rule matching {@code name}, or null. */
   Hit<T> find(String name) {
-    Hit<T> h = exact.get(name);
+    Hit<T> h = (exactLengths >>> Math.min(name.length(), 63) & 1) != 0 ? exact.get(name) : null;
     if (h != null) {
       return h;
     }

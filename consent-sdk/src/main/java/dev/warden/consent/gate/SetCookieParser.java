@@ -48,15 +48,22 @@ final class SetCookieParser {
     int n = header.length();
     // Attributes are read by index: a response carries many headers and most attributes are flags.
     while (pos < n) {
-      int end = header.indexOf(';', pos + 1);
-      if (end < 0) {
-        end = n;
+      // One pass finds the attribute's end and its first '='.
+      int end = pos + 1;
+      int aeq = -1;
+      for (; end < n; end++) {
+        byte ch = b[end];
+        if (ch == ';') {
+          break;
+        }
+        if (ch == '=' && aeq < 0) {
+          aeq = end;
+        }
       }
-      int a = skipSpace(b, pos + 1, end);
-      int aeq = a;
-      while (aeq < end && b[aeq] != '=') {
-        aeq++;
+      if (aeq < 0) {
+        aeq = end;
       }
+      int a = skipSpace(b, pos + 1, aeq);
       int attrEnd = trimEnd(b, a, aeq);
       int vStart = aeq < end ? skipSpace(b, aeq + 1, end) : end;
       int vEnd = trimEnd(b, vStart, end);
