@@ -81,10 +81,18 @@ final class CookieEvalCommand {
           throw new CliFailure(Main.EXIT_USAGE, "--folds: " + e.getMessage());
         }
       }
+      CookieEvaluation.Agreement agreement = CookieEvaluation.agreement(data, CookieCatalog.builtIn());
       PrintWriter out = spec.commandLine().getOut();
       if (output.json) {
         ArrayNode a = Output.JSON.createArrayNode();
-        reports.forEach(r -> a.add(json(r)));
+        for (CookieEvaluation.Report r : reports) {
+          ObjectNode o = json(r);
+          ObjectNode ag = o.putObject("labelAgreementWithBuiltIn");
+          ag.put("shared", agreement.shared());
+          ag.put("agreeing", agreement.agreeing());
+          ag.put("rate", agreement.rate());
+          a.add(o);
+        }
         Output.pretty(out, a);
         return 0;
       }
@@ -95,11 +103,15 @@ final class CookieEvalCommand {
         r.classCounts().forEach((k, v) -> out.print(" " + k.name().toLowerCase(Locale.ROOT) + " " + v));
         out.println();
         for (CookieEvaluation.Scores s : r.systems()) {
-          out.printf(Locale.ROOT, "  accuracy %.3f  balanced accuracy %.3f  %s%n", s.accuracy(), s.balancedAccuracy(),
-              s.system());
+          out.printf(Locale.ROOT, "  accuracy %.3f  balanced accuracy %.3f  calibration error %s  %s%n", s.accuracy(),
+              s.balancedAccuracy(), Double.isNaN(s.calibrationError()) ? "  -  "
+                  : String.format(Locale.ROOT, "%.3f", s.calibrationError()), s.system());
         }
         out.println();
       }
+      out.printf(Locale.ROOT, "label agreement: the built-in catalog and %s's labels agree on %d of the %d names both"
+          + " know (%.3f), a ceiling for any classifier that labels as the built-in catalog does%n", data.name(),
+          agreement.agreeing(), agreement.shared(), agreement.rate());
       return 0;
     }
 
@@ -118,6 +130,9 @@ final class CookieEvalCommand {
         x.put("system", s.system());
         x.put("accuracy", s.accuracy());
         x.put("balancedAccuracy", s.balancedAccuracy());
+        if (!Double.isNaN(s.calibrationError())) {
+          x.put("calibrationError", s.calibrationError());
+        }
         ObjectNode confusion = x.putObject("confusion");
         for (CookieClass a : CookieClass.values()) {
           ObjectNode row = confusion.putObject(a.name().toLowerCase(Locale.ROOT));

@@ -152,6 +152,8 @@ class ConsentCommandsTest {
     assertThat(n.at("/0/rows").asInt()).isEqualTo(40);
     assertThat(n.at("/0/systems/1/accuracy").asDouble()).isEqualTo(1.0);
     assertThat(n.at("/0/systems/0/system").asText()).startsWith("database lookup");
+    assertThat(n.at("/0/systems/2/calibrationError").asDouble()).isBetween(0.0, 1.0);
+    assertThat(n.at("/0/labelAgreementWithBuiltIn/shared").asInt()).as("no toy name is in the built-in catalog").isZero();
     assertThat(run("eval", "cookies", "--catalog", csv.toString(), "--folds", "1").err()).contains("--folds");
     assertThat(run("eval", "cookies", "--catalog", csv.toString(), "--model", "svm").err())
         .contains("--model must be maxent or naive-bayes");

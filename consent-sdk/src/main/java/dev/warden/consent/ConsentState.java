@@ -79,9 +79,20 @@ public record ConsentState(PolicyRef policy, Map<String, Boolean> choices, Set<O
     return new ConsentState(policy, choices, signals);
   }
 
-  /** Whether cookies of this category may be set. */
+  /** Whether cookies of this category may be set. The same answer as {@code deniedBy(category) == null}. */
   public boolean allows(CookieCategory category) {
-    return deniedBy(category) == null;
+    if (!signals.isEmpty()) {
+      for (OptOutSignal s : signals) {
+        if (category.optOutSignals().contains(s)) {
+          return false;
+        }
+      }
+    }
+    Boolean choice = choices.get(category.id());
+    if (!category.consentRequired()) {
+      return !Boolean.FALSE.equals(choice) || category.cookieClass() == CookieClass.NECESSARY;
+    }
+    return choice == null ? category.defaultState() == ConsentDefault.GRANTED : choice;
   }
 
   /**
@@ -89,21 +100,42 @@ public record ConsentState(PolicyRef policy, Map<String, Boolean> choices, Set<O
    * it, or the missing or refused consent.
    */
   public String deniedBy(CookieCategory category) {
-    for (OptOutSignal s : signals) {
-      if (category.optOutSignals().contains(s)) {
-        return "denied by the " + (s == OptOutSignal.GPC ? "Global Privacy Control" : "Do Not Track") + " signal";
+    if (!signals.isEmpty()) {
+      for (OptOutSignal s : signals) {
+        if (category.optOutSignals().contains(s)) {
+          return s == OptOutSignal.GPC ? "denied by the Global Privacy Control signal"
+              : "denied by the Do Not Track signal";
+        }
       }
     }
     Boolean choice = choices.get(category.id());
     if (!category.consentRequired()) {
       // A person may refuse what needs no consent (preferences), but not what is strictly necessary.
       return Boolean.FALSE.equals(choice) && category.cookieClass() != CookieClass.NECESSARY
-          ? "category '" + category.id() + "' was refused" : null;
+          ? reason(REFUSED, category.id()) : null;
     }
     if (choice == null) {
-      return category.defaultState() == ConsentDefault.GRANTED ? null
-          : "category '" + category.id() + "' needs consent and none was given";
+      return category.defaultState() == ConsentDefault.GRANTED ? null : reason(NOT_GIVEN, category.id());
     }
-    return choice ? null : "consent to category '" + category.id() + "' was refused or withdrawn";
+    return choice ? null : reason(WITHDRAWN, category.id());
+  }
+
+  private static final int REFUSED = 0;
+  private static final int NOT_GIVEN = 1;
+  private static final int WITHDRAWN = 2;
+  /** Reasons by category id: the gate asks for one per dropped cookie, and they repeat. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String[]> REASONS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String reason(int kind, String id) {
+    String[] r = REASONS.get(id);
+    if (r == null) {
+      r = new String[] {"category '" + id + "' was refused", "category '" + id + "' needs consent and none was given",
+          "consent to category '" + id + "' was refused or withdrawn"};
+      if (REASONS.size() < 4096) {
+        REASONS.putIfAbsent(id, r);
+      }
+    }
+    return r[kind];
   }
 }

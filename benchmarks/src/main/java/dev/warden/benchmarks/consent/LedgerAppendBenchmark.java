@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -22,6 +23,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -31,9 +33,13 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Durable consent records with group commit: 32 threads record choices through the ledger into
- * the embedded journal store, each append acknowledged only after an fsync that covers it. The
- * peer is policy-core's bare {@link AuditJournal} appending the same payload (what a host would use
- * to log consents itself). One operation is one acknowledged record.
+ * the embedded journal store, each record acknowledged only after an fsync that covers it. {@code
+ * warden} blocks each thread until its record is durable, so it is bound by threads per fsync;
+ * {@code wardenInFlight} keeps {@value #IN_FLIGHT} records in flight per thread ({@link
+ * ConsentLedger#recordAsync}), as a server with many concurrent requests (or virtual threads) does,
+ * so batches share one write and one fsync. The peer is policy-core's bare {@link AuditJournal}
+ * appending the same payload from the same 32 threads (what a host would use to log consents
+ * itself). One operation is one acknowledged record.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar LedgerAppendBenchmark -f 1 -wi 2 -w 1s -i 3 -r 2s}
  */
@@ -85,6 +91,24 @@ public class LedgerAppendBenchmark {
   public ConsentRecord warden() {
     return ledger.record(subjects[ThreadLocalRandom.current().nextInt(subjects.length)], CHOICE,
         CollectionMethod.BANNER, "en");
+  }
+
+  static final int IN_FLIGHT = 256;
+
+  @Benchmark
+  @OperationsPerInvocation(IN_FLIGHT)
+  public ConsentRecord wardenInFlight() {
+    ThreadLocalRandom rnd = ThreadLocalRandom.current();
+    @SuppressWarnings("unchecked")
+    CompletableFuture<ConsentRecord>[] fs = new CompletableFuture[IN_FLIGHT];
+    for (int k = 0; k < IN_FLIGHT; k++) {
+      fs[k] = ledger.recordAsync(subjects[rnd.nextInt(subjects.length)], CHOICE, CollectionMethod.BANNER, "en");
+    }
+    ConsentRecord last = null;
+    for (CompletableFuture<ConsentRecord> f : fs) {
+      last = f.join();
+    }
+    return last;
   }
 
   @Benchmark

@@ -39,10 +39,21 @@ public final class CookieCatalog {
   private final NameIndex<CatalogEntry> index;
   /** The sites of each entry's domains, worked out once. */
   private final Map<CatalogEntry, String[]> sites = new IdentityHashMap<>();
+  /** For a catalog read from an Open Cookie Database file: the row behind each entry, in order; else null. */
+  private final List<OcdLabels.Row> ocdRows;
 
   private CookieCatalog(String name, List<CatalogEntry> entries) {
+    this(name, entries, null);
+  }
+
+  private CookieCatalog(String name, OpenCookieDatabase.Loaded loaded) {
+    this(name, loaded.entries(), loaded.rows());
+  }
+
+  private CookieCatalog(String name, List<CatalogEntry> entries, List<OcdLabels.Row> ocdRows) {
     this.name = name;
     this.entries = List.copyOf(entries);
+    this.ocdRows = ocdRows;
     this.index = new NameIndex<>(this.entries, CatalogEntry::name, CatalogEntry::match);
     for (CatalogEntry e : this.entries) {
       if (!e.domains().isEmpty()) {
@@ -90,6 +101,11 @@ public final class CookieCatalog {
     }
   }
 
+  /** The Open Cookie Database rows behind {@link #entries()}, in order; null for other catalogs. */
+  List<OcdLabels.Row> ocdRows() {
+    return ocdRows;
+  }
+
   /** The catalog's name: {@code built-in}, or the file it was loaded from. */
   public String name() {
     return name;
@@ -128,7 +144,8 @@ public final class CookieCatalog {
    * domains, then any that does not require its own domain.
    */
   private CatalogEntry pick(List<CatalogEntry> candidates, String cookieDomain) {
-    if (candidates.size() == 1 && candidates.get(0).domains().isEmpty()) {
+    if (candidates.size() == 1 && (candidates.get(0).domains().isEmpty() || !candidates.get(0).thirdParty())) {
+      // One entry that does not require its own domain is the answer whatever the cookie's site.
       return candidates.get(0);
     }
     String site = cookieDomain.isEmpty() ? "" : Sites.siteOf(cookieDomain);

@@ -5,13 +5,12 @@ import dev.warden.policy.CookieMatch;
 import dev.warden.policy.Policy;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +44,11 @@ public final class CookieClassifier {
   private final LearnedModel modelKind;
   private final double minModelConfidence;
   private final CookieModel model;
-  private final Map<CatalogEntry, Classification[]> cached = new ConcurrentHashMap<>();
+  /**
+   * Each catalog entry's answers (one slot per kind of match), keyed by identity: a record's own
+   * hash would hash every field on each look-up. Filled lazily; a race writes equal values.
+   */
+  private final Map<CatalogEntry, Classification[]> cached = new IdentityHashMap<>();
 
   private CookieClassifier(Builder b) {
     this.policy = b.policy;
@@ -54,6 +57,11 @@ public final class CookieClassifier {
     this.catalogs = List.copyOf(b.catalogs);
     this.modelKind = b.model;
     this.minModelConfidence = b.minModelConfidence;
+    for (CookieCatalog cat : catalogs()) {
+      for (CatalogEntry e : cat.entries()) {
+        cached.putIfAbsent(e, new Classification[6]);
+      }
+    }
     this.model = CookieModel.train(trainingExamples(), b.model);
     if (model != null) {
       LOG.debug("cookie model ({}) trained on {} examples", modelKind, model.examples());
@@ -78,7 +86,7 @@ public final class CookieClassifier {
   /** Classifies one cookie. */
   public Classification classify(Cookie cookie) {
     Objects.requireNonNull(cookie, "cookie");
-    Classification c = lookup(cookie.name(), cookie.domain(), cookie.firstPartySite());
+    Classification c = lookupOrNull(cookie.name(), cookie.domain(), cookie.firstPartySite());
     return c != null ? c : predict(FeatureInput.of(cookie));
   }
 
@@ -101,6 +109,11 @@ public final class CookieClassifier {
     return model == null ? 0 : model.examples();
   }
 
+  /** The learned model, or null. */
+  CookieModel model() {
+    return model;
+  }
+
   /** The catalogs asked, in order (the built-in one first when enabled). */
   public List<CookieCatalog> catalogs() {
     List<CookieCatalog> all = new ArrayList<>();
@@ -111,13 +124,24 @@ public final class CookieClassifier {
     return all;
   }
 
+  /**
+   * What the policy's declarations and the catalogs say of a cookie, without the learned model:
+   * empty when no source knows the name. The answer {@link #classify} gives whenever this is
+   * present, for a caller that has a name but no {@link Cookie} yet.
+   *
+   * @param domain the cookie's domain, or empty
+   * @param firstPartySite the site it was seen on, or empty
+   */
+  public Optional<Classification> lookup(String name, String domain, String firstPartySite) {
+    return Optional.ofNullable(lookupOrNull(Objects.requireNonNull(name, "name"),
+        Objects.requireNonNull(domain, "domain"), Objects.requireNonNull(firstPartySite, "firstPartySite")));
+  }
+
   /** Catalog and declaration lookup only; null when no source knows the name. */
-  Classification lookup(String name, String domain, String firstPartySite) {
+  Classification lookupOrNull(String name, String domain, String firstPartySite) {
     PolicyDeclarations.Declared d = declarations.find(name, domain, firstPartySite);
     if (d != null) {
-      return new Classification(CookieLabel.of(d.cookieClass()), 1.0, ClassificationSource.POLICY,
-          "policy: " + d.declaration().match().name().toLowerCase(Locale.ROOT) + " " + d.declaration().name()
-              + " in category " + d.category().id(), Optional.of(d.category().id()));
+      return d.classification();
     }
     if (builtIn) {
       CookieCatalog.Match m = CookieCatalog.builtIn().match(name, domain);
@@ -148,7 +172,7 @@ public final class CookieClassifier {
   }
 
   private Classification cachedFor(CookieCatalog.Match m, ClassificationSource source, String catalogName) {
-    Classification[] slots = cached.computeIfAbsent(m.entry(), e -> new Classification[8]);
+    Classification[] slots = cached.get(m.entry());
     int slot = m.by().ordinal() * 2 + (m.exactCase() ? 0 : 1);
     Classification c = slots[slot];
     if (c == null) {

@@ -43,10 +43,14 @@ public final class CookieEvaluation {
    * @param cookies how many test cookies (every row once)
    * @param accuracy share classified correctly (unknown counts as wrong)
    * @param balancedAccuracy mean over the true classes of the share of that class found
+   * @param calibrationError expected calibration error of the confidences (10 equal-width bins:
+   *     the mean over cookies of |confidence - accuracy| in each cookie's bin); NaN for a system
+   *     that gives no confidence
    * @param confusion counts by true class (rows: necessary, functional, analytics, advertising)
    *     and predicted label (columns: the same and unknown), row-major
    */
-  public record Scores(String system, int cookies, double accuracy, double balancedAccuracy, List<Integer> confusion) {
+  public record Scores(String system, int cookies, double accuracy, double balancedAccuracy, double calibrationError,
+      List<Integer> confusion) {
     public Scores {
       Objects.requireNonNull(system, "system");
       confusion = List.copyOf(confusion);
@@ -78,52 +82,103 @@ public final class CookieEvaluation {
   }
 
   /**
+   * How far two catalogs agree on the names both know exactly (same case): a ceiling on the
+   * accuracy any classifier can score against one catalog's labels when it follows the other's.
+   *
+   * @param shared names both catalogs know exactly
+   * @param agreeing of those, how many carry the same class in both
+   */
+  public record Agreement(int shared, int agreeing) {
+    /** The share of shared names that agree; 0 when there are none. */
+    public double rate() {
+      return shared == 0 ? 0 : (double) agreeing / shared;
+    }
+  }
+
+  /**
+   * Compares {@code data}'s labels with {@code reference}'s on every exact entry of {@code data}
+   * that {@code reference} knows by the same exact name (for example the Open Cookie Database, as
+   * mapped, against the built-in catalog).
+   */
+  public static Agreement agreement(CookieCatalog data, CookieCatalog reference) {
+    int shared = 0;
+    int agreeing = 0;
+    for (CatalogEntry e : data.entries()) {
+      if (e.match() != CookieMatch.EXACT) {
+        continue;
+      }
+      CookieCatalog.Match m = reference.match(e.name(), e.domains().isEmpty() ? "" : e.domains().get(0));
+      if (m != null && m.by() == CookieMatch.EXACT && m.exactCase()) {
+        shared++;
+        if (m.entry().cookieClass() == e.cookieClass()) {
+          agreeing++;
+        }
+      }
+    }
+    return new Agreement(shared, agreeing);
+  }
+
+  /**
    * Cross-validates on a catalog's entries (pattern entries are skipped).
    *
    * @throws IllegalArgumentException if folds is below 2 or above the number of rows
    */
   public static Report crossValidate(CookieCatalog data, int folds, long seed, Split split, LearnedModel model) {
-    List<CatalogEntry> rows = data.entries().stream().filter(e -> e.match() != CookieMatch.PATTERN).toList();
+    List<CatalogEntry> rows = new ArrayList<>();
+    List<OcdLabels.Row> sources = data.ocdRows() == null ? null : new ArrayList<>();
+    for (int i = 0; i < data.entries().size(); i++) {
+      CatalogEntry e = data.entries().get(i);
+      if (e.match() != CookieMatch.PATTERN) {
+        rows.add(e);
+        if (sources != null) {
+          sources.add(data.ocdRows().get(i));
+        }
+      }
+    }
     if (folds < 2 || folds > rows.size()) {
       throw new IllegalArgumentException("folds must be in [2, " + rows.size() + "], got " + folds);
     }
     int[] fold = assign(rows, folds, seed, split);
-    int k = CookieLabel.values().length;
-    int[] lookup = new int[4 * k];
-    int[] warden = new int[4 * k];
-    int[] modelOnly = new int[4 * k];
-    int[] shipped = new int[4 * k];
+    Tally lookup = new Tally();
+    Tally warden = new Tally();
+    Tally modelOnly = new Tally();
+    Tally shipped = new Tally();
     for (int f = 0; f < folds; f++) {
-      List<CatalogEntry> train = new ArrayList<>();
       List<CatalogEntry> test = new ArrayList<>();
+      List<Integer> trainIdx = new ArrayList<>();
       for (int i = 0; i < rows.size(); i++) {
-        (fold[i] == f ? test : train).add(rows.get(i));
+        if (fold[i] == f) {
+          test.add(rows.get(i));
+        } else {
+          trainIdx.add(i);
+        }
       }
       if (test.isEmpty()) {
         continue;
       }
+      List<CatalogEntry> train = trainingRows(rows, sources, trainIdx);
       CookieCatalog trainCatalog = CookieCatalog.of("training folds", train);
       CookieClass majority = majority(train);
       CookieClassifier classifier = CookieClassifier.builder().builtInCatalog(false).addCatalog(trainCatalog)
           .learnedModel(model).minModelConfidence(0).build();
       CookieClassifier withBuiltIn = classifier.toBuilder().builtInCatalog(true).build();
       for (CatalogEntry e : test) {
-        int row = e.cookieClass().ordinal() * k;
+        CookieClass truth = e.cookieClass();
         String domain = e.domains().isEmpty() ? "" : e.domains().get(0);
         CookieCatalog.Match hit = trainCatalog.match(e.name(), domain);
-        CookieLabel base = CookieLabel.of(hit != null ? hit.entry().cookieClass() : majority);
-        lookup[row + base.ordinal()]++;
-        Classification c = classifier.lookup(e.name(), domain, "");
+        lookup.add(truth, CookieLabel.of(hit != null ? hit.entry().cookieClass() : majority), Double.NaN);
+        Classification c = classifier.lookupOrNull(e.name(), domain, "");
         if (c == null) {
           c = classifier.predict(FeatureInput.of(e));
         }
-        warden[row + c.label().ordinal()]++;
-        modelOnly[row + classifier.predict(FeatureInput.of(e)).label().ordinal()]++;
-        Classification s = withBuiltIn.lookup(e.name(), domain, "");
+        warden.add(truth, c.label(), c.confidence());
+        Classification m = classifier.predict(FeatureInput.of(e));
+        modelOnly.add(truth, m.label(), m.confidence());
+        Classification s = withBuiltIn.lookupOrNull(e.name(), domain, "");
         if (s == null) {
           s = withBuiltIn.predict(FeatureInput.of(e));
         }
-        shipped[row + s.label().ordinal()]++;
+        shipped.add(truth, s.label(), s.confidence());
       }
     }
     Map<CookieClass, Integer> counts = new EnumMap<>(CookieClass.class);
@@ -131,12 +186,35 @@ public final class CookieEvaluation {
       counts.merge(e.cookieClass(), 1, Integer::sum);
     }
     List<Scores> systems = List.of(
-        scores("database lookup (training folds), most common class otherwise", lookup),
-        scores("warden: catalog lookup, then the learned model (" + model + ")", warden),
-        scores("learned model alone (" + model + ")", modelOnly),
-        scores("warden as shipped: built-in catalog, training folds, learned model (" + model
-            + "); not a clean estimate: the built-in catalog was written knowing common cookies", shipped));
+        lookup.scores("database lookup (training folds), most common class otherwise"),
+        warden.scores("warden: catalog lookup, then the learned model (" + model + ")"),
+        modelOnly.scores("learned model alone (" + model + ")"),
+        shipped.scores("warden as shipped: built-in catalog, training folds, learned model (" + model
+            + "); not a clean estimate: the built-in catalog was written knowing common cookies"));
     return new Report(data.name(), rows.size(), folds, seed, split, counts, systems);
+  }
+
+  /**
+   * The training folds' rows. For an Open Cookie Database their classes are mapped again from the
+   * training rows alone: the mapping learns each vendor's purpose from the vendor's rows, and the
+   * test rows must not reach training that way.
+   */
+  static List<CatalogEntry> trainingRows(List<CatalogEntry> rows, List<OcdLabels.Row> sources,
+      List<Integer> idx) {
+    List<CatalogEntry> out = new ArrayList<>(idx.size());
+    if (sources == null) {
+      idx.forEach(i -> out.add(rows.get(i)));
+      return out;
+    }
+    List<OcdLabels.Row> trainSources = new ArrayList<>(idx.size());
+    idx.forEach(i -> trainSources.add(sources.get(i)));
+    OcdLabels labels = new OcdLabels(trainSources);
+    for (int i : idx) {
+      CatalogEntry e = rows.get(i);
+      out.add(new CatalogEntry(e.name(), e.match(), labels.map(sources.get(i)), e.vendor(), e.domains(), e.lifetime(),
+          e.thirdParty(), e.sourceCategory()));
+    }
+    return out;
   }
 
   private static int[] assign(List<CatalogEntry> rows, int folds, long seed, Split split) {
@@ -193,29 +271,60 @@ public final class CookieEvaluation {
     return CookieClass.values()[best];
   }
 
-  private static Scores scores(String system, int[] confusion) {
-    int k = CookieLabel.values().length;
-    int total = 0;
-    int correct = 0;
-    double recallSum = 0;
-    int classes = 0;
-    for (int a = 0; a < 4; a++) {
-      int rowTotal = 0;
-      for (int p = 0; p < k; p++) {
-        rowTotal += confusion[a * k + p];
+  /** Counts of one system: the confusion matrix and, for calibration, confidence against correctness. */
+  private static final class Tally {
+    private static final int BINS = 10;
+    private final int[] confusion = new int[4 * CookieLabel.values().length];
+    private final int[] binCount = new int[BINS];
+    private final int[] binCorrect = new int[BINS];
+    private final double[] binConfidence = new double[BINS];
+    private boolean calibrated = true;
+
+    void add(CookieClass truth, CookieLabel predicted, double confidence) {
+      confusion[truth.ordinal() * CookieLabel.values().length + predicted.ordinal()]++;
+      if (Double.isNaN(confidence)) {
+        calibrated = false;
+        return;
       }
-      total += rowTotal;
-      correct += confusion[a * k + a];
-      if (rowTotal > 0) {
-        recallSum += (double) confusion[a * k + a] / rowTotal;
-        classes++;
+      int bin = Math.min(BINS - 1, (int) (confidence * BINS));
+      binCount[bin]++;
+      binConfidence[bin] += confidence;
+      if (predicted.cookieClass().orElse(null) == truth) {
+        binCorrect[bin]++;
       }
     }
-    List<Integer> c = new ArrayList<>();
-    for (int v : confusion) {
-      c.add(v);
+
+    Scores scores(String system) {
+      int k = CookieLabel.values().length;
+      int total = 0;
+      int correct = 0;
+      double recallSum = 0;
+      int classes = 0;
+      for (int a = 0; a < 4; a++) {
+        int rowTotal = 0;
+        for (int p = 0; p < k; p++) {
+          rowTotal += confusion[a * k + p];
+        }
+        total += rowTotal;
+        correct += confusion[a * k + a];
+        if (rowTotal > 0) {
+          recallSum += (double) confusion[a * k + a] / rowTotal;
+          classes++;
+        }
+      }
+      double ece = Double.NaN;
+      if (calibrated && total > 0) {
+        ece = 0;
+        for (int b = 0; b < BINS; b++) {
+          ece += Math.abs(binConfidence[b] - binCorrect[b]) / total;
+        }
+      }
+      List<Integer> c = new ArrayList<>();
+      for (int v : confusion) {
+        c.add(v);
+      }
+      return new Scores(system, total, total == 0 ? 0 : (double) correct / total,
+          classes == 0 ? 0 : recallSum / classes, ece, c);
     }
-    return new Scores(system, total, total == 0 ? 0 : (double) correct / total,
-        classes == 0 ? 0 : recallSum / classes, c);
   }
 }

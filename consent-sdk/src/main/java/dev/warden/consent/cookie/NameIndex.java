@@ -20,23 +20,28 @@ final class NameIndex<T> {
   /** A lookup result: the entries of the best rule and how it matched. */
   record Hit<T>(List<T> entries, CookieMatch match, boolean exactCase) {}
 
-  private final Map<String, List<T>> exact = new HashMap<>();
-  private final Map<String, List<T>> exactLower = new HashMap<>();
+  // Hits are made once here, not per look-up: a response's every cookie is looked up.
+  private final Map<String, Hit<T>> exact = new HashMap<>();
+  private final Map<String, Hit<T>> exactLower = new HashMap<>();
   private final Trie<T> prefixes = new Trie<>();
   private final Trie<T> prefixesLower = new Trie<>();
   private final List<Pattern> patterns = new ArrayList<>();
-  private final List<List<T>> patternEntries = new ArrayList<>();
+  private final List<Hit<T>> patternHits = new ArrayList<>();
   /** Sorted hashes of the lower-cased exact names: most names miss, and then need no lower-casing. */
   private final int[] lowerHashes;
+  /** Bit n set when an exact name has n characters (bit 63: 63 or more): most misses skip the map. */
+  private final long exactLengths;
 
   NameIndex(List<T> entries, Function<T, String> name, Function<T, CookieMatch> match) {
     Map<String, List<T>> byPattern = new HashMap<>();
+    Map<String, List<T>> exactLists = new HashMap<>();
+    Map<String, List<T>> exactLowerLists = new HashMap<>();
     for (T e : entries) {
       String n = name.apply(e);
       switch (match.apply(e)) {
         case EXACT -> {
-          exact.computeIfAbsent(n, k -> new ArrayList<>()).add(e);
-          exactLower.computeIfAbsent(n.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
+          exactLists.computeIfAbsent(n, k -> new ArrayList<>()).add(e);
+          exactLowerLists.computeIfAbsent(n.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
         }
         case PREFIX -> {
           prefixes.add(n, e);
@@ -47,38 +52,39 @@ final class NameIndex<T> {
     }
     for (Map.Entry<String, List<T>> p : byPattern.entrySet()) {
       patterns.add(Pattern.compile(p.getKey()));
-      patternEntries.add(List.copyOf(p.getValue()));
+      patternHits.add(new Hit<>(List.copyOf(p.getValue()), CookieMatch.PATTERN, true));
     }
-    exact.replaceAll((k, v) -> List.copyOf(v));
-    exactLower.replaceAll((k, v) -> List.copyOf(v));
+    exactLists.forEach((k, v) -> exact.put(k, new Hit<>(List.copyOf(v), CookieMatch.EXACT, true)));
+    exactLowerLists.forEach((k, v) -> exactLower.put(k, new Hit<>(List.copyOf(v), CookieMatch.EXACT, false)));
+    exactLengths = exact.keySet().stream().mapToLong(k -> 1L << Math.min(k.length(), 63)).reduce(0, (x, y) -> x | y);
     lowerHashes = exactLower.keySet().stream().mapToInt(String::hashCode).sorted().distinct().toArray();
-    prefixes.freeze();
-    prefixesLower.freeze();
+    prefixes.freeze(true);
+    prefixesLower.freeze(false);
   }
 
   /** The best rule matching {@code name}, or null. */
   Hit<T> find(String name) {
-    List<T> e = exact.get(name);
-    if (e != null) {
-      return new Hit<>(e, CookieMatch.EXACT, true);
+    Hit<T> h = (exactLengths >>> Math.min(name.length(), 63) & 1) != 0 ? exact.get(name) : null;
+    if (h != null) {
+      return h;
     }
-    List<T> p = prefixes.longestPrefixOf(name, false);
-    if (p != null) {
-      return new Hit<>(p, CookieMatch.PREFIX, true);
+    h = prefixes.longestPrefixOf(name, false);
+    if (h != null) {
+      return h;
     }
     if (lowerHashes.length > 0 && Arrays.binarySearch(lowerHashes, lowerHash(name)) >= 0) {
-      e = exactLower.get(name.toLowerCase(Locale.ROOT));
-      if (e != null) {
-        return new Hit<>(e, CookieMatch.EXACT, false);
+      h = exactLower.get(name.toLowerCase(Locale.ROOT));
+      if (h != null) {
+        return h;
       }
     }
-    p = prefixesLower.longestPrefixOf(name, true);
-    if (p != null) {
-      return new Hit<>(p, CookieMatch.PREFIX, false);
+    h = prefixesLower.longestPrefixOf(name, true);
+    if (h != null) {
+      return h;
     }
     for (int i = 0; i < patterns.size(); i++) {
       if (patterns.get(i).matcher(name).matches()) {
-        return new Hit<>(patternEntries.get(i), CookieMatch.PATTERN, true);
+        return patternHits.get(i);
       }
     }
     return null;
@@ -102,6 +108,7 @@ final class NameIndex<T> {
     private char[] keys = new char[0];
     private Trie<T>[] kids = newArray(0);
     private List<T> values;
+    private Hit<T> hit;
 
     @SuppressWarnings("unchecked")
     private static <T> Trie<T>[] newArray(int n) {
@@ -141,24 +148,25 @@ final class NameIndex<T> {
       return n[at];
     }
 
-    void freeze() {
+    void freeze(boolean exactCase) {
       if (values != null) {
         values = List.copyOf(values);
+        hit = new Hit<>(values, CookieMatch.PREFIX, exactCase);
       }
       for (Trie<T> k : kids) {
-        k.freeze();
+        k.freeze(exactCase);
       }
     }
 
-    /** The values of the longest key that is a proper prefix of, or equal to, {@code s}. */
-    List<T> longestPrefixOf(String s, boolean lowerCase) {
+    /** The hit of the longest key that is a proper prefix of, or equal to, {@code s}. */
+    Hit<T> longestPrefixOf(String s, boolean lowerCase) {
       Trie<T> node = this;
-      List<T> best = null;
+      Hit<T> best = null;
       for (int i = 0; i < s.length() && node != null; i++) {
         char c = s.charAt(i);
         node = node.child(lowerCase ? Character.toLowerCase(c) : c, false);
-        if (node != null && node.values != null) {
-          best = node.values;
+        if (node != null && node.hit != null) {
+          best = node.hit;
         }
       }
       return best;

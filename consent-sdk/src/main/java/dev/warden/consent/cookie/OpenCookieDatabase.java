@@ -32,7 +32,10 @@ final class OpenCookieDatabase {
 
   private OpenCookieDatabase() {}
 
-  static List<CatalogEntry> read(Reader reader, String source) throws IOException {
+  /** The entries read, and for each the row its class was mapped from (for re-mapping subsets). */
+  record Loaded(List<CatalogEntry> entries, List<OcdLabels.Row> rows) {}
+
+  static Loaded read(Reader reader, String source) throws IOException {
     CsvReader csv = new CsvReader(reader, source);
     List<String> header = csv.next();
     if (header == null) {
@@ -100,7 +103,7 @@ final class OpenCookieDatabase {
         throw new CookieCatalogException(source, lines.get(i), e.getMessage(), e);
       }
     }
-    return out;
+    return new Loaded(out, List.copyOf(rows));
   }
 
   private static int required(Map<String, Integer> col, String name, List<String> header, String source) {

@@ -6,13 +6,23 @@ import dev.warden.policy.CookieDeclaration;
 import dev.warden.policy.Policy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The cookies a host declares in its policy, indexed by name. */
 final class PolicyDeclarations {
 
-  /** One declaration with the category it belongs to. */
-  record Declared(CookieDeclaration declaration, CookieCategory category) {
+  /**
+   * One declaration with the category it belongs to, and the classification a cookie it matches
+   * gets (made once: a gate looks up every cookie of every response).
+   */
+  record Declared(CookieDeclaration declaration, CookieCategory category, Classification classification) {
+    Declared(CookieDeclaration declaration, CookieCategory category) {
+      this(declaration, category, new Classification(CookieLabel.of(category.cookieClass()), 1.0,
+          ClassificationSource.POLICY, "policy: " + declaration.match().name().toLowerCase(Locale.ROOT) + " "
+              + declaration.name() + " in category " + category.id(), Optional.of(category.id())));
+    }
+
     CookieClass cookieClass() {
       return category.cookieClass();
     }

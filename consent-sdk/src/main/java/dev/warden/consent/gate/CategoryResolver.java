@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Puts a classified cookie in one of the policy's cookie categories: the declared one, else a
@@ -18,10 +19,27 @@ import java.util.Map;
  */
 final class CategoryResolver {
 
-  /** A category with its maximum lifetime as a duration (empty: session only). */
-  record Slot(CookieCategory category, Duration maxLifetime) {
+  /**
+   * A category with its maximum lifetime as a duration (null: session only), and the gate's
+   * reasons for it written once rather than per cookie.
+   */
+  record Slot(CookieCategory category, Duration maxLifetime, long maxSeconds, Optional<String> id,
+      String allowedReason, String cutReason) {
+    Slot(CookieCategory category, Duration maxLifetime) {
+      this(category, maxLifetime, maxLifetime == null ? -1 : maxLifetime.getSeconds(), Optional.of(category.id()),
+          "category '" + category.id() + "' is allowed", maxLifetime == null
+          ? "category '" + category.id() + "' allows session cookies only: made a session cookie"
+          : "lifetime cut to the " + category.maxLifetime().orElseThrow() + " maximum of category '" + category.id()
+              + "'");
+    }
+
     boolean admits(Duration lifetime) {
       return lifetime == null || (maxLifetime != null && lifetime.compareTo(maxLifetime) <= 0);
+    }
+
+    /** As {@link #admits(Duration)} for a lifetime in whole seconds rounded up, -1 for a session cookie. */
+    boolean admits(long ceilSeconds) {
+      return ceilSeconds < 0 || (maxSeconds >= 0 && ceilSeconds <= maxSeconds);
     }
   }
 
@@ -49,6 +67,23 @@ final class CategoryResolver {
 
   Slot byId(String id) {
     return byId.get(id);
+  }
+
+  /** As {@link #resolve(Classification, Duration)} for a lifetime in whole seconds rounded up (-1: session). */
+  Slot resolve(Classification c, long ceilSeconds) {
+    if (c.policyCategory().isPresent()) {
+      return byId.get(c.policyCategory().get());
+    }
+    List<Slot> slots = byLabel.get(c.label());
+    if (slots == null) {
+      return null;
+    }
+    for (Slot s : slots) {
+      if (s.admits(ceilSeconds)) {
+        return s;
+      }
+    }
+    return slots.get(0);
   }
 
   /** The slot for a classification, or null when the policy has no category for it. */

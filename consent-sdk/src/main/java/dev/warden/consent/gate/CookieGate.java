@@ -7,10 +7,10 @@ import dev.warden.consent.cookie.Cookie;
 import dev.warden.consent.cookie.CookieClassifier;
 import dev.warden.consent.cookie.CookieLabel;
 import dev.warden.consent.gate.CookieVerdict.Outcome;
+import dev.warden.consent.internal.CoarseClock;
 import dev.warden.policy.CookieClass;
 import dev.warden.policy.Policy;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,8 +35,9 @@ import java.util.Set;
  *
  * <p>For the cookies the request carried, the gate also returns the headers that delete those whose
  * category the consent does not allow, in every domain and path variant a browser may hold
- * (host-only and each parent domain up to the site): after a withdrawal, the next response clears
- * them, including cookies on the parent domain.
+ * (host-only and each parent domain up to the site, and over HTTPS their partitioned twins): after
+ * a withdrawal, the next response clears them, including cookies on the parent domain and
+ * partitioned (CHIPS) cookies.
  *
  * {@snippet :
  * CookieGate gate = CookieGate.builder().policy(policy).classifier(classifier).build();
@@ -54,6 +55,7 @@ public final class CookieGate {
   private final String site;
   private final boolean capLifetimes;
   private final double modelConfidenceToAllow;
+  private final boolean partitionedDeletions;
 
   private CookieGate(Builder b) {
     this.policy = b.policy;
@@ -63,6 +65,7 @@ public final class CookieGate {
     this.site = b.site;
     this.capLifetimes = b.capLifetimes;
     this.modelConfidenceToAllow = b.modelConfidenceToAllow;
+    this.partitionedDeletions = b.partitionedDeletions;
   }
 
   public static Builder builder() {
@@ -85,11 +88,13 @@ public final class CookieGate {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(setCookieHeaders, "setCookieHeaders");
     Objects.requireNonNull(consent, "consent");
-    Instant now = clock.instant();
+    // Lifetimes are whole seconds: a system clock reading up to ~10 ms old will do (CoarseClock).
+    Instant now = CoarseClock.instant(clock);
     boolean allGranted = allGranted(consent);
+    String site = siteFor(request);
     List<CookieVerdict> verdicts = new ArrayList<>(setCookieHeaders.size());
     for (String h : setCookieHeaders) {
-      verdicts.add(one(request, h, consent, now, allGranted));
+      verdicts.add(one(request, site, h, consent, now, allGranted));
     }
     return new GateDecision(verdicts, expiring(request, consent, allGranted));
   }
@@ -104,40 +109,43 @@ public final class CookieGate {
       CategoryResolver.Slot slot = slotOf(rc, request);
       if (slot != null && revoked.contains(slot.category().id())
           && slot.category().cookieClass() != CookieClass.NECESSARY) {
-        out.addAll(DeletionVariants.headers(rc.name(), request, siteFor(request)));
+        out.addAll(DeletionVariants.headers(rc.name(), request, siteFor(request), partitionedDeletions));
       }
     }
     return new ArrayList<>(out);
   }
 
-  private CookieVerdict one(GateRequest request, String header, ConsentState consent, Instant now,
+  private CookieVerdict one(GateRequest request, String site, String header, ConsentState consent, Instant now,
       boolean allGranted) {
-    SetCookie sc;
+    ParsedSetCookie sc;
     try {
-      sc = SetCookie.parse(header);
+      sc = SetCookieParser.parse(header);
     } catch (CookieHeaderException e) {
       return new CookieVerdict(Outcome.DROPPED, "", Optional.empty(), Optional.empty(), Optional.empty(),
           "malformed: " + e.getMessage());
     }
-    Optional<Duration> life = sc.lifetime(now);
-    if (life.isPresent() && life.get().isZero()) {
+    long life = sc.lifetimeCeilSeconds(now);
+    if (life == 0) {
       return allowed(sc, null, null, header, "deletes the cookie");
     }
-    String prefix = sc.name().startsWith("__") ? sc.prefixProblem() : null;
+    String prefix = sc.name.startsWith("__") ? sc.prefixProblem() : null;
     if (prefix != null) {
       return dropped(sc, null, null, "a browser would refuse it: " + prefix);
     }
-    if (sc.domain().isPresent() && !domainMatches(request.host(), sc.domain().get())) {
-      return dropped(sc, null, null, "a browser would refuse it: Domain=" + sc.domain().get()
+    if (sc.domain != null && !domainMatches(request.host(), sc.domain)) {
+      return dropped(sc, null, null, "a browser would refuse it: Domain=" + sc.domain
           + " does not cover host " + request.host());
     }
-    Duration lifetime = life.orElse(null);
-    Cookie cookie = new Cookie(sc.name(), sc.value(), sc.domain().orElse(request.host()), sc.path().orElse("/"),
-        Optional.ofNullable(lifetime), sc.secure(), sc.httpOnly(), sc.sameSite(), siteFor(request));
-    Classification c = classifier.classify(cookie);
-    CategoryResolver.Slot slot = c.label() == CookieLabel.UNKNOWN ? null : categories.resolve(c, lifetime);
+    String domain = sc.domain != null ? sc.domain : request.host();
+    // Most cookies are known by name: only the learned model needs the whole cookie.
+    Classification c = classifier.lookup(sc.name, domain, site).orElse(null);
+    if (c == null) {
+      c = classifier.classify(new Cookie(sc.name, sc.value(), domain, sc.path != null ? sc.path : "/",
+          sc.lifetime(now), sc.secure, sc.httpOnly, sc.sameSite, site));
+    }
+    CategoryResolver.Slot slot = c.label() == CookieLabel.UNKNOWN ? null : categories.resolve(c, life);
     if (slot != null && c.source() == ClassificationSource.MODEL && c.confidence() < modelConfidenceToAllow
-        && consent.deniedBy(slot.category()) == null && !slot.category().consentRequired()) {
+        && consent.allows(slot.category()) && !slot.category().consentRequired()) {
       // A guess must not carry an unknown cookie past the consent check.
       slot = null;
     }
@@ -146,20 +154,14 @@ public final class CookieGate {
           ? allowed(sc, null, c, header, "purpose unknown; allowed because every category is granted")
           : dropped(sc, null, c, "purpose unknown (" + c.rule() + "); allowed only when every category is granted");
     }
-    String denied = consent.deniedBy(slot.category());
-    if (denied != null) {
-      return dropped(sc, slot, c, denied);
+    if (!consent.allows(slot.category())) {
+      return dropped(sc, slot, c, consent.deniedBy(slot.category()));
     }
-    if (capLifetimes && !slot.admits(lifetime)) {
-      SetCookie cut = sc.withLifetime(slot.maxLifetime());
-      String why = slot.maxLifetime() == null
-          ? "category '" + slot.category().id() + "' allows session cookies only: made a session cookie"
-          : "lifetime cut to the " + slot.category().maxLifetime().get() + " maximum of category '"
-              + slot.category().id() + "'";
-      return new CookieVerdict(Outcome.REWRITTEN, sc.name(), Optional.of(slot.category().id()), Optional.of(c),
-          Optional.of(cut.render()), why);
+    if (capLifetimes && !slot.admits(life)) {
+      return new CookieVerdict(Outcome.REWRITTEN, sc.name, slot.id(), Optional.of(c),
+          Optional.of(sc.headerWithLifetime(slot.maxLifetime())), slot.cutReason());
     }
-    return allowed(sc, slot, c, header, "category '" + slot.category().id() + "' is allowed");
+    return allowed(sc, slot, c, header, slot.allowedReason());
   }
 
   private List<String> expiring(GateRequest request, ConsentState consent, boolean allGranted) {
@@ -170,8 +172,8 @@ public final class CookieGate {
     for (RequestCookie rc : CookieHeaders.parseCookieHeader(request.cookieHeader())) {
       CategoryResolver.Slot slot = slotOf(rc, request);
       if (slot != null && slot.category().cookieClass() != CookieClass.NECESSARY
-          && consent.deniedBy(slot.category()) != null) {
-        out.addAll(DeletionVariants.headers(rc.name(), request, siteFor(request)));
+          && !consent.allows(slot.category())) {
+        out.addAll(DeletionVariants.headers(rc.name(), request, siteFor(request), partitionedDeletions));
       }
     }
     return new ArrayList<>(out);
@@ -186,7 +188,7 @@ public final class CookieGate {
 
   private boolean allGranted(ConsentState consent) {
     for (CategoryResolver.Slot s : categories.all()) {
-      if (consent.deniedBy(s.category()) != null) {
+      if (!consent.allows(s.category())) {
         return false;
       }
     }
@@ -201,16 +203,17 @@ public final class CookieGate {
     return host.equals(domain) || (host.endsWith(domain) && host.charAt(host.length() - domain.length() - 1) == '.');
   }
 
-  private static CookieVerdict allowed(SetCookie sc, CategoryResolver.Slot slot, Classification c, String header,
-      String reason) {
-    return new CookieVerdict(Outcome.ALLOWED, sc.name(),
-        slot == null ? Optional.empty() : Optional.of(slot.category().id()), Optional.ofNullable(c),
+  private static CookieVerdict allowed(ParsedSetCookie sc, CategoryResolver.Slot slot, Classification c,
+      String header, String reason) {
+    return new CookieVerdict(Outcome.ALLOWED, sc.name, slot == null ? Optional.empty() : slot.id(),
+        Optional.ofNullable(c),
         Optional.of(header), reason);
   }
 
-  private static CookieVerdict dropped(SetCookie sc, CategoryResolver.Slot slot, Classification c, String reason) {
-    return new CookieVerdict(Outcome.DROPPED, sc.name(),
-        slot == null ? Optional.empty() : Optional.of(slot.category().id()), Optional.ofNullable(c),
+  private static CookieVerdict dropped(ParsedSetCookie sc, CategoryResolver.Slot slot, Classification c,
+      String reason) {
+    return new CookieVerdict(Outcome.DROPPED, sc.name, slot == null ? Optional.empty() : slot.id(),
+        Optional.ofNullable(c),
         Optional.empty(), reason);
   }
 
@@ -222,6 +225,7 @@ public final class CookieGate {
     private String site;
     private boolean capLifetimes = true;
     private double modelConfidenceToAllow = 0.9;
+    private boolean partitionedDeletions = true;
 
     private Builder() {}
 
@@ -279,6 +283,16 @@ public final class CookieGate {
         throw new IllegalArgumentException("modelConfidenceToAllow must be in [0,1], got " + p);
       }
       this.modelConfidenceToAllow = p;
+      return this;
+    }
+
+    /**
+     * Whether deletions over HTTPS also go out with {@code Partitioned}, to reach a partitioned
+     * (CHIPS) cookie of the same name, which an unpartitioned deletion leaves alone; default true.
+     * Turn it off to halve the deleting headers of a site that sets no partitioned cookies.
+     */
+    public Builder partitionedDeletions(boolean send) {
+      this.partitionedDeletions = send;
       return this;
     }
 

@@ -1,5 +1,9 @@
 package dev.warden.consent.gate;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +24,7 @@ public final class CookieHeaders {
   public static final int MAX_ATTRIBUTE_VALUE = 1024;
 
   private static final String EPOCH = CookieDates.format(Instant.EPOCH);
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private CookieHeaders() {}
 
@@ -80,11 +85,55 @@ public final class CookieHeaders {
 
   /** Refuses CTLs (0x00-0x1F but HTAB, and 0x7F): CR and LF would split the header. */
   static void rejectControls(String header, String what) {
-    for (int i = 0; i < header.length(); i++) {
-      char c = header.charAt(i);
+    rejectControls(header, latin1(header), what);
+  }
+
+  /**
+   * The header's characters as Latin-1 bytes, one per character, so the indexes are the string's:
+   * characters past Latin-1 become '?'.
+   */
+  static byte[] latin1(String header) {
+    byte[] b = header.getBytes(StandardCharsets.ISO_8859_1);
+    if (b.length != header.length()) {
+      // The encoder writes one '?' for a surrogate pair; the parser needs one byte per char.
+      b = new byte[header.length()];
+      for (int i = 0; i < b.length; i++) {
+        char c = header.charAt(i);
+        b[i] = c < 256 ? (byte) c : (byte) '?';
+      }
+    }
+    return b;
+  }
+
+  /**
+   * As {@link #rejectControls(String, String)}, given {@link #latin1(String) latin1(header)}. First
+   * a pass eight bytes at a time that flags anything outside printable ASCII; only a flagged header,
+   * rare (a tab, a non-ASCII character, a control), is scanned again character by character.
+   */
+  static void rejectControls(String header, byte[] b, String what) {
+    long flagged = 0;
+    int i = 0;
+    for (; i + 8 <= b.length; i += 8) {
+      long x = (long) LONGS.get(b, i);
+      long y = x ^ 0x7F7F7F7F7F7F7F7FL;
+      flagged |= ((x - 0x2020202020202020L) & ~x) // a byte below 0x20
+          | x // a byte from 0x80
+          | ((y - 0x0101010101010101L) & ~y); // a byte equal to 0x7F
+    }
+    flagged &= 0x8080808080808080L;
+    int tail = 0;
+    for (; i < b.length; i++) {
+      int c = b[i];
+      tail |= (c - 0x20) | (0x7E - c);
+    }
+    if (flagged == 0 && tail >= 0) {
+      return;
+    }
+    for (int k = 0; k < header.length(); k++) {
+      char c = header.charAt(k);
       if ((c < 0x20 && c != '\t') || c == 0x7F) {
         throw new CookieHeaderException(what + " header holds control character 0x"
-            + Integer.toHexString(c | 0x100).substring(1).toUpperCase(java.util.Locale.ROOT), i);
+            + Integer.toHexString(c | 0x100).substring(1).toUpperCase(java.util.Locale.ROOT), k);
       }
     }
   }

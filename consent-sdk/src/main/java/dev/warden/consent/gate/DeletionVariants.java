@@ -10,6 +10,10 @@ import java.util.Set;
  * domain (or host-only) and path, so a cookie set on the parent domain or on a deeper path survives
  * a deletion that names only the host and {@code /}. This covers the host-only cookie and every
  * domain from the request host up to the site, on {@code /} and each directory of the request path.
+ * Over HTTPS each variant is sent a second time with {@code Partitioned}: a browser keeps a
+ * partitioned (CHIPS) cookie apart from an unpartitioned one of the same name, domain and path, and
+ * only a deletion that is itself partitioned reaches it (in the partition of the site being
+ * visited; cookies the site set while embedded in other sites live in their partitions).
  */
 final class DeletionVariants {
 
@@ -19,10 +23,17 @@ final class DeletionVariants {
   private DeletionVariants() {}
 
   static List<String> headers(String name, GateRequest request, String site) {
+    return headers(name, request, site, true);
+  }
+
+  /** @param partitioned whether to add the partitioned twin of each variant (HTTPS requests only) */
+  static List<String> headers(String name, GateRequest request, String site, boolean partitioned) {
     boolean secure = request.https();
+    boolean twins = partitioned && request.https();
     if (name.regionMatches(true, 0, "__Host-", 0, 7)) {
       // A __Host- cookie can only exist host-only on '/', and only with Secure.
-      return List.of(CookieHeaders.deletion(name, "/", null, true));
+      String plain = CookieHeaders.deletion(name, "/", null, true);
+      return twins ? List.of(plain, plain + "; Partitioned") : List.of(plain);
     }
     if (name.regionMatches(true, 0, "__Secure-", 0, 9)) {
       secure = true;
@@ -34,6 +45,12 @@ final class DeletionVariants {
       out.add(CookieHeaders.deletion(name, path, null, secure));
       for (String d : domains) {
         out.add(CookieHeaders.deletion(name, path, d, secure));
+      }
+    }
+    if (twins) {
+      // Partitioned cookies must be Secure, so these come only over HTTPS, where secure is set.
+      for (String plain : List.copyOf(out)) {
+        out.add(plain + "; Partitioned");
       }
     }
     return new ArrayList<>(out);

@@ -50,7 +50,7 @@ public record SetCookie(
    *     {@code ;}
    */
   public static SetCookie parse(String header) {
-    return SetCookieParser.parse(header);
+    return SetCookieParser.parse(header).toSetCookie();
   }
 
   /**
@@ -62,6 +62,28 @@ public record SetCookie(
       return Optional.of(Duration.ofSeconds(Math.max(0, maxAge.get())));
     }
     return expires.map(e -> e.isAfter(now) ? Duration.between(now, e) : Duration.ZERO);
+  }
+
+  /**
+   * {@link #lifetime} in whole seconds rounded up, without allocating: -1 for a session cookie, 0
+   * when the header deletes the cookie. Rounding up keeps comparisons with whole-second limits
+   * exact.
+   */
+  long lifetimeCeilSeconds(Instant now) {
+    if (maxAge.isPresent()) {
+      return Math.max(0, maxAge.get());
+    }
+    if (expires.isEmpty()) {
+      return -1;
+    }
+    Instant e = expires.get();
+    if (!e.isAfter(now)) {
+      return 0;
+    }
+    // With fewer nanoseconds at e than at now, the difference is (s - 1) seconds and a fraction,
+    // which rounds up to s; with more, it is s and a fraction, which rounds up to s + 1.
+    long s = e.getEpochSecond() - now.getEpochSecond();
+    return e.getNano() > now.getNano() ? s + 1 : s;
   }
 
   /** Whether the header removes the cookie (a {@code Max-Age} of 0 or less, or an {@code Expires} in the past). */
@@ -91,20 +113,37 @@ public record SetCookie(
   /** This cookie with a new lifetime: {@code Max-Age} set, {@code Expires} dropped; null makes it a session cookie. */
   public SetCookie withLifetime(Duration lifetime) {
     Optional<Long> age = lifetime == null ? Optional.empty() : Optional.of(lifetime.getSeconds());
-    SetCookie c = new SetCookie(name, value, domain, path, Optional.empty(), age, secure, httpOnly, sameSite,
-        partitioned, extensions, "");
     return new SetCookie(name, value, domain, path, Optional.empty(), age, secure, httpOnly, sameSite,
-        partitioned, extensions, c.render());
+        partitioned, extensions, render(name, value, Optional.empty(), age, domain, path, secure, httpOnly, sameSite,
+            partitioned, extensions, header.length()));
   }
 
   /** The header text for these attributes, in a canonical order. */
   public String render() {
-    StringBuilder sb = new StringBuilder(header.length() + 16);
+    return render(name, value, expires, maxAge, domain, path, secure, httpOnly, sameSite, partitioned, extensions,
+        header.length());
+  }
+
+  private static String render(String name, String value, Optional<Instant> expires, Optional<Long> maxAge,
+      Optional<String> domain, Optional<String> path, boolean secure, boolean httpOnly, SameSite sameSite,
+      boolean partitioned, List<String> extensions, int sizeHint) {
+    StringBuilder sb = new StringBuilder(sizeHint + 16);
     sb.append(name).append('=').append(value);
     expires.ifPresent(e -> sb.append("; Expires=").append(CookieDates.format(e)));
     maxAge.ifPresent(m -> sb.append("; Max-Age=").append(m));
-    domain.ifPresent(d -> sb.append("; Domain=").append(d));
-    path.ifPresent(p -> sb.append("; Path=").append(p));
+    renderAttributes(sb, domain.orElse(null), path.orElse(null), secure, httpOnly, sameSite, partitioned, extensions);
+    return sb.toString();
+  }
+
+  /** The attributes after {@code Expires} and {@code Max-Age}, in the canonical order; null: absent. */
+  static void renderAttributes(StringBuilder sb, String domain, String path, boolean secure, boolean httpOnly,
+      SameSite sameSite, boolean partitioned, List<String> extensions) {
+    if (domain != null) {
+      sb.append("; Domain=").append(domain);
+    }
+    if (path != null) {
+      sb.append("; Path=").append(path);
+    }
     if (secure) {
       sb.append("; Secure");
     }
@@ -123,6 +162,5 @@ public record SetCookie(
     for (String x : extensions) {
       sb.append("; ").append(x);
     }
-    return sb.toString();
   }
 }

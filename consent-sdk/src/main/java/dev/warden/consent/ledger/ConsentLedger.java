@@ -1,6 +1,7 @@
 package dev.warden.consent.ledger;
 
 import dev.warden.consent.ConsentState;
+import dev.warden.consent.internal.CoarseClock;
 import dev.warden.policy.CookieCategory;
 import dev.warden.policy.CookieClass;
 import dev.warden.policy.Policy;
@@ -22,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -50,6 +52,7 @@ public final class ConsentLedger {
   private final ConsentStore store;
   private final Clock clock;
   private final Supplier<String> ids;
+  private final boolean coarse;
   private final Map<PolicyRef, List<String>> materialChanges = new ConcurrentHashMap<>();
   private final ConsentState defaults;
   private final Map<String, CookieCategory> categoryById = new HashMap<>();
@@ -61,12 +64,24 @@ public final class ConsentLedger {
     this.store = b.store;
     this.clock = b.clock;
     this.ids = b.ids;
+    this.coarse = CoarseClock.covers(b.clock);
     this.defaults = ConsentState.defaults(policy);
     policy.cookieCategories().forEach(c -> categoryById.put(c.id(), c));
   }
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** This ledger's settings over another store (tests compare the stores' paths). */
+  ConsentLedger toBuilderForTest(ConsentStore other) {
+    Builder b = new Builder();
+    b.policy = policy;
+    b.earlier.putAll(earlier);
+    b.store = other;
+    b.clock = clock;
+    b.ids = ids;
+    return b.build();
   }
 
   /** The current policy. */
@@ -100,6 +115,13 @@ public final class ConsentLedger {
    */
   public ConsentRecord record(Pseudonym subject, Map<String, Boolean> choices, CollectionMethod method,
       String language, String evidence) {
+    ConsentRecord r = recordOf(subject, choices, method, language, evidence);
+    store.append(r);
+    return r;
+  }
+
+  private ConsentRecord recordOf(Pseudonym subject, Map<String, Boolean> choices, CollectionMethod method,
+      String language, String evidence) {
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(choices, "choices");
     Map<String, Boolean> categories = complete(choices);
@@ -108,7 +130,20 @@ public final class ConsentLedger {
         : previous.categories().equals(categories) && !previous.policy().equals(policy.ref()) ? ConsentEvent.RENEWED
         : previous.categories().equals(categories) && previous.expired(clock.instant()) ? ConsentEvent.RENEWED
         : ConsentEvent.UPDATED;
-    return append(subject, categories, event, method, language, evidence, previous);
+    return make(subject, categories, event, method, language, evidence, previous);
+  }
+
+  /**
+   * Records a choice without waiting for the store: the future completes with the record once it
+   * is durable. With the journal store many choices in flight share one write and one sync, which
+   * is how a busy site records more choices per second than it has request threads. The choice is
+   * checked, and the record made, before this returns.
+   *
+   * @throws IllegalArgumentException as {@link #record(Pseudonym, Map, CollectionMethod, String)}
+   */
+  public CompletableFuture<ConsentRecord> recordAsync(Pseudonym subject, Map<String, Boolean> choices,
+      CollectionMethod method, String language) {
+    return store.appendAsync(recordOf(subject, choices, method, language, null));
   }
 
   /** Withdraws consent to every category that needs it: one call, as easy as granting. */
@@ -136,17 +171,18 @@ public final class ConsentLedger {
     for (String id : categories) {
       choices.put(id, false);
     }
-    return append(subject, complete(choices), ConsentEvent.WITHDRAWN, method, language, null, previous);
+    ConsentRecord r = make(subject, complete(choices), ConsentEvent.WITHDRAWN, method, language, null, previous);
+    store.append(r);
+    return r;
   }
 
-  private ConsentRecord append(Pseudonym subject, Map<String, Boolean> categories, ConsentEvent event,
+  private ConsentRecord make(Pseudonym subject, Map<String, Boolean> categories, ConsentEvent event,
       CollectionMethod method, String language, String evidence, ConsentRecord previous) {
     Instant now = clock.instant();
     Instant expires = now.atZone(ZoneOffset.UTC).plus(policy.consent().validity()).toInstant();
     ConsentRecord r = new ConsentRecord(ids.get(), subject, ref, language, event,
         Objects.requireNonNull(method, "method"), Optional.ofNullable(evidence), categories, purposes(categories),
         now, expires, previous == null ? Optional.empty() : Optional.of(previous.recordId()));
-    store.append(r);
     return r;
   }
 
@@ -204,9 +240,20 @@ public final class ConsentLedger {
 
   /**
    * What the subject allows now: their latest choice while it counts, otherwise the policy's
-   * defaults (nothing that needs consent).
+   * defaults (nothing that needs consent). With the system clock, expiry is checked against a
+   * reading at most about 10 ms old ({@code CoarseClock}); an injected clock is read each call.
    */
   public ConsentState state(Pseudonym subject) {
+    if (store instanceof IndexedStore indexed) {
+      // The built-in stores keep each subject's current state ready: no record, map or Optional
+      // is touched or made here, which is what lets a look-up run on every request.
+      RecordIndex.Subject s = indexed.index().subject(Objects.requireNonNull(subject, "subject"));
+      if (s == null || (coarse ? s.expired(CoarseClock.millis(clock)) : s.expired(clock.instant()))) {
+        return defaults;
+      }
+      // The policy is read from the entry, not the state: one object fewer to fetch from memory.
+      return s.policy() == ref || changes(s.policy()).isEmpty() ? s.state() : defaults;
+    }
     ConsentRecord r = store.latest(subject).orElse(null);
     if (r == null || r.expired(clock.instant()) || !changes(r.policy()).isEmpty()) {
       return defaults;

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +28,22 @@ public interface ConsentStore extends AutoCloseable {
    * @throws ConsentStoreException if it cannot be written
    */
   void append(ConsentRecord record);
+
+  /**
+   * Appends a record without waiting: the future completes with the record once it is as durable
+   * as the store promises (or exceptionally with the {@link ConsentStoreException}). The journal
+   * store queues it for group commit, so many records in flight share one write and one sync;
+   * dependent actions of the future run on the store's writer thread unless given an executor.
+   * The default appends synchronously and returns a completed future.
+   */
+  default CompletableFuture<ConsentRecord> appendAsync(ConsentRecord record) {
+    try {
+      append(record);
+      return CompletableFuture.completedFuture(record);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   /** The subject's most recent record. */
   Optional<ConsentRecord> latest(Pseudonym subject);

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /** The store behind {@link ConsentStore#inMemory()}. */
-final class InMemoryConsentStore implements ConsentStore {
+final class InMemoryConsentStore implements ConsentStore, IndexedStore {
 
   private final RecordIndex index = new RecordIndex();
   private final AtomicLong seq = new AtomicLong();
@@ -31,6 +31,11 @@ final class InMemoryConsentStore implements ConsentStore {
     Objects.requireNonNull(record, "record");
     checkOpen();
     index.add(record, seq.incrementAndGet());
+  }
+
+  @Override
+  public RecordIndex index() {
+    return index;
   }
 
   @Override

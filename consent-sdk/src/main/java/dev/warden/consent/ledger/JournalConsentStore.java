@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * digest, then deletes the previous generation. Appends share the journal (group commit); snapshots
  * and erasures take the store's write lock.
  */
-final class JournalConsentStore implements ConsentStore {
+final class JournalConsentStore implements ConsentStore, IndexedStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(JournalConsentStore.class);
 
@@ -46,6 +46,7 @@ final class JournalConsentStore implements ConsentStore {
   private final RecordIndex index = new RecordIndex();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private Recovery recovery; // set once by open(), before the store is returned
+  private final CommitQueue commits;
 
   // Replaced under the write lock.
   private AuditJournal journal;
@@ -66,6 +67,8 @@ final class JournalConsentStore implements ConsentStore {
     this.key = key;
     this.generation = generation;
     this.journal = journal;
+    this.commits = new CommitQueue(this::writeBatch, "warden-consent-commit " + dir.getFileName(),
+        "consent store " + dir + " is closed");
   }
 
   static ConsentStore open(Path dir, Durability durability, Clock clock, long snapshotEvery, boolean compactOnErase,
@@ -152,21 +155,60 @@ final class JournalConsentStore implements ConsentStore {
 
   @Override
   public void append(ConsentRecord record) {
+    try {
+      appendAsync(record).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new ConsentStoreException(dir, "cannot append: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /**
+   * Queues the record for the writer thread, which writes everything queued with one journal write
+   * and one sync (group commit), then adds the records to the index and completes their futures.
+   */
+  @Override
+  public java.util.concurrent.CompletableFuture<ConsentRecord> appendAsync(ConsentRecord record) {
     java.util.Objects.requireNonNull(record, "record");
-    long seq;
+    return commits.submit(record, RecordCodec.toMap(record));
+  }
+
+  /** Writes a batch durably and acknowledges it; runs on the commit queue's thread. */
+  private void writeBatch(List<CommitQueue.Pending> batch) {
+    List<AuditJournal.NewEntry> entries = new java.util.ArrayList<>(batch.size());
+    for (CommitQueue.Pending p : batch) {
+      entries.add(new AuditJournal.NewEntry(RECORD, p.record().subject(), p.payload()));
+    }
+    RuntimeException failed = null;
+    long first = 0;
+    long last = 0;
     lock.readLock().lock();
     try {
       ensureOpen();
-      AuditEntry e = journal.append(RECORD, record.subject(), RecordCodec.toMap(record));
-      seq = e.sequence();
-      index.add(record, base + seq);
-      noteLast(e);
+      List<AuditEntry> written = journal.appendAll(entries);
+      for (int i = 0; i < written.size(); i++) {
+        index.add(batch.get(i).record(), base + written.get(i).sequence());
+      }
+      first = written.get(0).sequence();
+      last = written.get(written.size() - 1).sequence();
+      noteLast(written.get(written.size() - 1));
     } catch (AuditJournalException e) {
-      throw new ConsentStoreException(dir, "cannot append: " + e.getMessage(), e);
+      failed = new ConsentStoreException(dir, "cannot append: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      failed = e;
     } finally {
       lock.readLock().unlock();
     }
-    if (seq >= snapshotEvery && seq % snapshotEvery == 0) {
+    for (CommitQueue.Pending p : batch) {
+      if (failed == null) {
+        p.done().complete(p.record());
+      } else {
+        p.done().completeExceptionally(failed);
+      }
+    }
+    if (failed == null && last / snapshotEvery > (first - 1) / snapshotEvery) {
       compact();
     }
   }
@@ -176,6 +218,11 @@ final class JournalConsentStore implements ConsentStore {
       lastSeq = e.sequence();
       lastHash = e.hash();
     }
+  }
+
+  @Override
+  public RecordIndex index() {
+    return index;
   }
 
   @Override
@@ -201,6 +248,7 @@ final class JournalConsentStore implements ConsentStore {
   @Override
   public ErasureProof erase(Pseudonym subject, String reference) {
     ErasureProof proof;
+    commits.flush(); // records queued before the erasure are erased with the rest
     lock.writeLock().lock();
     try {
       ensureOpen();
@@ -350,6 +398,7 @@ final class JournalConsentStore implements ConsentStore {
 
   @Override
   public void close() {
+    commits.close(); // writes what is queued first
     lock.writeLock().lock();
     try {
       if (!closed) {

@@ -1,6 +1,8 @@
 package dev.warden.consent.ledger;
 
+import dev.warden.consent.ConsentState;
 import dev.warden.policy.audit.Pseudonym;
+import dev.warden.policy.decision.PolicyRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -18,8 +21,35 @@ import java.util.stream.Stream;
  */
 final class RecordIndex {
 
-  /** A subject's records, copy-on-write, ordered by sequence. */
-  private record Subject(ConsentRecord[] records, long[] seqs) {
+  /**
+   * A subject's records, copy-on-write, ordered by sequence; with the latest record's state and
+   * expiry worked out once, so that a look-up of the current state touches nothing else.
+   */
+  record Subject(ConsentRecord[] records, long[] seqs, ConsentState state, PolicyRef policy, long expiresSecond,
+      int expiresNano) {
+    Subject(ConsentRecord[] records, long[] seqs) {
+      this(records, seqs, records.length == 0 ? null : stateOf(records[records.length - 1]),
+          records.length == 0 ? null : records[records.length - 1].policy(),
+          records.length == 0 ? 0 : records[records.length - 1].expiresAt().getEpochSecond(),
+          records.length == 0 ? 0 : records[records.length - 1].expiresAt().getNano());
+    }
+
+    private static ConsentState stateOf(ConsentRecord r) {
+      return new ConsentState(r.policy(), r.categories(), Set.of());
+    }
+
+    /** Whether the latest record has expired at {@code now} ({@link ConsentRecord#expired}). */
+    boolean expired(Instant now) {
+      long s = now.getEpochSecond();
+      return s > expiresSecond || (s == expiresSecond && now.getNano() >= expiresNano);
+    }
+
+    /** Whether the latest record has expired at {@code nowMillis} ({@link ConsentRecord#expired}). */
+    boolean expired(long nowMillis) {
+      long s = Math.floorDiv(nowMillis, 1000);
+      return s > expiresSecond || (s == expiresSecond && Math.floorMod(nowMillis, 1000) * 1_000_000 >= expiresNano);
+    }
+
     Subject with(ConsentRecord r, long seq) {
       int at = seqs.length;
       while (at > 0 && seqs[at - 1] > seq) {
@@ -53,6 +83,11 @@ final class RecordIndex {
   Optional<ConsentRecord> latest(Pseudonym subject) {
     Subject s = subjects.get(subject);
     return s == null ? Optional.empty() : Optional.of(s.latest());
+  }
+
+  /** The subject's entry, or null when it has no records. */
+  Subject subject(Pseudonym subject) {
+    return subjects.get(subject);
   }
 
   /** The latest record, or null; the allocation-free form of {@link #latest}. */

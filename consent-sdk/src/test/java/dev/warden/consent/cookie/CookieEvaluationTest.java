@@ -52,6 +52,52 @@ class CookieEvaluationTest {
   }
 
   @Test
+  void trainingFoldsAreMappedFromTheirOwnRowsOnly() {
+    // AdNet's Functional row is advertising because of AdNet's three Marketing rows; a training fold
+    // that holds only one of them must not learn that from the rows held out.
+    CookieCatalog c = CookieCatalog.openCookieDatabase(new java.io.StringReader("""
+        ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,\
+        User Privacy & GDPR Rights Portals,Wildcard match
+        1,AdNet,Marketing,adnet_a,,x,1 year,AdNet,,0
+        2,AdNet,Marketing,adnet_b,,x,1 year,AdNet,,0
+        3,AdNet,Marketing,adnet_c,,x,1 year,AdNet,,0
+        4,AdNet,Functional,adnet_pref,,x,1 year,AdNet,,0
+        """), "t.csv");
+    assertThat(c.entries().get(3).cookieClass()).isEqualTo(CookieClass.ADVERTISING);
+    List<CatalogEntry> all = CookieEvaluation.trainingRows(c.entries(), c.ocdRows(), List.of(0, 1, 2, 3));
+    assertThat(all.get(3).cookieClass()).isEqualTo(CookieClass.ADVERTISING);
+    List<CatalogEntry> part = CookieEvaluation.trainingRows(c.entries(), c.ocdRows(), List.of(0, 3));
+    assertThat(part.get(1).cookieClass()).isEqualTo(CookieClass.FUNCTIONAL);
+    assertThat(part.get(1).sourceCategory()).isEqualTo("Functional");
+  }
+
+  @Test
+  void theModelsConfidenceIsScoredForCalibrationAndTheLookupsIsNot() {
+    List<CatalogEntry> rows = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      rows.add(CatalogEntry.of("sess_" + i, CookieMatch.EXACT, CookieClass.NECESSARY, "A" + i));
+      rows.add(CatalogEntry.of("ads_" + i, CookieMatch.EXACT, CookieClass.ADVERTISING, "B" + i));
+    }
+    CookieEvaluation.Report r = CookieEvaluation.crossValidate(CookieCatalog.of("toy", rows), 3, 1,
+        CookieEvaluation.Split.STRATIFIED, LearnedModel.MAXENT);
+    assertThat(r.systems().get(0).calibrationError()).isNaN();
+    assertThat(r.systems().get(2).calibrationError()).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void agreementCountsOnlyNamesBothCatalogsKnowExactly() {
+    CookieCatalog a = CookieCatalog.of("a", List.of(
+        CatalogEntry.of("_ga", CookieMatch.EXACT, CookieClass.ANALYTICS, "x"),
+        CatalogEntry.of("PHPSESSID", CookieMatch.EXACT, CookieClass.FUNCTIONAL, "x"),
+        CatalogEntry.of("zz_unknown", CookieMatch.EXACT, CookieClass.ADVERTISING, "x"),
+        CatalogEntry.of("_gid", CookieMatch.PREFIX, CookieClass.ANALYTICS, "x")));
+    CookieEvaluation.Agreement g = CookieEvaluation.agreement(a, CookieCatalog.builtIn());
+    assertThat(g.shared()).isEqualTo(2);
+    assertThat(g.agreeing()).as("_ga agrees; PHPSESSID is necessary in the built-in catalog").isEqualTo(1);
+    assertThat(g.rate()).isEqualTo(0.5);
+  }
+
+  @Test
   void foldsMustBeAtLeastTwo() {
     CookieCatalog c = CookieCatalog.of("x", List.of(CatalogEntry.of("a", CookieMatch.EXACT, CookieClass.NECESSARY, "v")));
     assertThatThrownBy(() -> CookieEvaluation.crossValidate(c, 1, 0, CookieEvaluation.Split.STRATIFIED,

@@ -32,8 +32,31 @@ class CookieFeaturesTest {
   }
 
   @Test
+  void purposeWordsOfTheNameAndOfAThirdPartyDomainBecomeHints() {
+    String[] f = CookieFeatures.extract(new FeatureInput("myCookieConsent_lang", "", "px.ads.example.net", -1, 1));
+    assertThat(f).contains("h=necessary", "h=functional", "hs=necessary+functional", "dt=px", "dt=ads", "dt=example",
+        "dom=example", "hd=advertising", "hasdom");
+    assertThat(CookieFeatures.extract(new FeatureInput("zz_q", "", "", -1, -1))).contains("hs=")
+        .noneMatch(s -> s.startsWith("h=") || s.startsWith("d"));
+  }
+
+  @Test
+  void aFirstPartyDomainSaysNothingAboutTheCookie() {
+    assertThat(CookieFeatures.extract(new FeatureInput("x", "", "ads.example.com", -1, 0)))
+        .contains("party=1p").noneMatch(s -> s.startsWith("d") || s.startsWith("hd=") || s.equals("hasdom"));
+  }
+
+  @Test
+  void longAndOddInputsAreCutNotRefused() {
+    String name = "a".repeat(500) + "\u4e2d\u0000";
+    String[] f = CookieFeatures.extract(new FeatureInput(name, "v".repeat(5000), "d".repeat(300) + ".example",
+        Long.MAX_VALUE, 1));
+    assertThat(f).allMatch(s -> s.length() <= FeatureSink.MAX_FEATURE).contains("exp=long");
+  }
+
+  @Test
   void entropyIsInBits() {
-    assertThat(CookieFeatures.entropy("aaaa")).isEqualTo(0.0);
-    assertThat(CookieFeatures.entropy("abcd")).isEqualTo(2.0);
+    assertThat(ValueFeatures.entropy("aaaa")).isEqualTo(0.0);
+    assertThat(ValueFeatures.entropy("abcd")).isEqualTo(2.0);
   }
 }

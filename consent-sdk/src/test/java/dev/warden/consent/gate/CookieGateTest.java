@@ -149,10 +149,38 @@ class CookieGateTest {
         "_ga=" + epoch + "/account/settings; Secure",
         "_ga=" + epoch + "/account/settings; Domain=www.shop.example.com; Secure",
         "_ga=" + epoch + "/account/settings; Domain=shop.example.com; Secure",
-        "_ga=" + epoch + "/account/settings; Domain=example.com; Secure");
-    assertThat(d.expiring()).filteredOn(h -> h.startsWith("_fbp=")).hasSize(12);
+        "_ga=" + epoch + "/account/settings; Domain=example.com; Secure",
+        "_ga=" + epoch + "/; Secure; Partitioned",
+        "_ga=" + epoch + "/; Domain=www.shop.example.com; Secure; Partitioned",
+        "_ga=" + epoch + "/; Domain=shop.example.com; Secure; Partitioned",
+        "_ga=" + epoch + "/; Domain=example.com; Secure; Partitioned",
+        "_ga=" + epoch + "/account; Secure; Partitioned",
+        "_ga=" + epoch + "/account; Domain=www.shop.example.com; Secure; Partitioned",
+        "_ga=" + epoch + "/account; Domain=shop.example.com; Secure; Partitioned",
+        "_ga=" + epoch + "/account; Domain=example.com; Secure; Partitioned",
+        "_ga=" + epoch + "/account/settings; Secure; Partitioned",
+        "_ga=" + epoch + "/account/settings; Domain=www.shop.example.com; Secure; Partitioned",
+        "_ga=" + epoch + "/account/settings; Domain=shop.example.com; Secure; Partitioned",
+        "_ga=" + epoch + "/account/settings; Domain=example.com; Secure; Partitioned");
+    assertThat(d.expiring()).filteredOn(h -> h.startsWith("_fbp=")).hasSize(24);
     assertThat(d.expiring()).noneMatch(h -> h.startsWith("PHPSESSID=") || h.startsWith("lang="));
-    assertThat(d.headers()).hasSize(24);
+    assertThat(d.headers()).hasSize(48);
+  }
+
+  @Test
+  void partitionedCookiesAreExpiredByPartitionedTwinsOverHttpsOnly() {
+    GateRequest https = GateRequest.https("example.com", "/").withCookies("_ga=1");
+    String epoch = "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/";
+    assertThat(gate.withdrawal(https, Set.of("analytics"))).containsExactly(
+        "_ga=" + epoch + "; Secure", "_ga=" + epoch + "; Domain=example.com; Secure",
+        "_ga=" + epoch + "; Secure; Partitioned", "_ga=" + epoch + "; Domain=example.com; Secure; Partitioned");
+    GateRequest http = new GateRequest("example.com", "/", false, "_ga=1");
+    assertThat(gate.withdrawal(http, Set.of("analytics"))).as("Partitioned needs Secure, which needs HTTPS")
+        .containsExactly("_ga=" + epoch, "_ga=" + epoch + "; Domain=example.com");
+    CookieGate plain = CookieGate.builder().policy(POLICY).partitionedDeletions(false).build();
+    assertThat(plain.withdrawal(https, Set.of("analytics"))).noneMatch(h -> h.contains("Partitioned")).hasSize(2);
+    assertThat(DeletionVariants.headers("__Host-x", GateRequest.https("a.example.com", "/p"), "example.com"))
+        .containsExactly("__Host-x=" + epoch + "; Secure", "__Host-x=" + epoch + "; Secure; Partitioned");
   }
 
   @Test
@@ -160,13 +188,15 @@ class CookieGateTest {
     GateRequest r = GateRequest.https("example.com", "/").withCookies("_ga=1; _fbp=2; PHPSESSID=3");
     assertThat(gate.withdrawal(r, Set.of("analytics"))).containsExactly(
         "_ga=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure",
-        "_ga=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Domain=example.com; Secure");
+        "_ga=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Domain=example.com; Secure",
+        "_ga=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure; Partitioned",
+        "_ga=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Domain=example.com; Secure; Partitioned");
     assertThat(gate.withdrawal(r, Set.of("necessary"))).as("necessary cookies are never expired").isEmpty();
   }
 
   @Test
   void hostPrefixedCookiesAreExpiredTheOnlyWayTheyCanExist() {
-    assertThat(DeletionVariants.headers("__Host-x", GateRequest.https("a.example.com", "/p/q"), "example.com"))
+    assertThat(DeletionVariants.headers("__Host-x", GateRequest.https("a.example.com", "/p/q"), "example.com", false))
         .containsExactly("__Host-x=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure");
     assertThat(DeletionVariants.headers("__Secure-x", new GateRequest("example.com", "/", false, ""), "example.com"))
         .allMatch(h -> h.endsWith("; Secure"));

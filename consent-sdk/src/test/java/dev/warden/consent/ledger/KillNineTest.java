@@ -27,24 +27,26 @@ class KillNineTest {
 
   @Test
   void everyAcknowledgedRecordSurvivesKillNine() throws Exception {
-    for (String snapshotEvery : new String[] {"1000000", "97"}) {
-      Path store = dir.resolve("store-" + snapshotEvery);
-      Map<String, String> acked = runAndKill(store, snapshotEvery, 400);
+    for (String[] run : new String[][] {{"1000000", "sync"}, {"97", "sync"}, {"97", "async"}}) {
+      String snapshotEvery = run[0];
+      Path store = dir.resolve("store-" + snapshotEvery + "-" + run[1]);
+      Map<String, String> acked = runAndKill(store, snapshotEvery, run[1], 400);
       try (ConsentStore s = ConsentStore.journal(store).open()) {
         Set<String> found = new LinkedHashSet<>();
         for (String subject : new LinkedHashSet<>(acked.values())) {
           s.history(Pseudonym.of(subject)).forEach(r -> found.add(r.recordId()));
         }
-        assertThat(found).as("records found after kill -9 (snapshot every %s)", snapshotEvery)
+        assertThat(found).as("records found after kill -9 (snapshot every %s, %s)", snapshotEvery, run[1])
             .containsAll(acked.keySet());
       }
     }
   }
 
-  private static Map<String, String> runAndKill(Path store, String snapshotEvery, int atLeast) throws Exception {
+  private static Map<String, String> runAndKill(Path store, String snapshotEvery, String mode, int atLeast)
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-cp", classPath(), LedgerChild.class.getName(),
-        store.toString(), snapshotEvery);
+        store.toString(), snapshotEvery, mode);
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();
     Map<String, String> acked = new LinkedHashMap<>();

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The child process of {@link KillNineTest}: appends records from several threads with group
- * commit and prints {@code ACK <record id>} after each append returns, until it is killed.
+ * commit and prints {@code ACK <record id>} after each append returns (or, with a third argument
+ * {@code async}, when each queued record's future completes), until it is killed.
  */
 public final class LedgerChild {
 
@@ -20,6 +21,21 @@ public final class LedgerChild {
         .snapshotEvery(Long.parseLong(args[1])).open();
     ConsentLedger ledger = ConsentLedger.builder().policy(Policy.defaultPolicy()).store(store).build();
     PrintStream out = System.out;
+    if (args.length > 2 && args[2].equals("async")) {
+      java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(256);
+      System.out.println("STARTED");
+      for (int i = 0; ; i++) {
+        window.acquire();
+        ledger.recordAsync(Pseudonym.of("ps_a_" + (i % 200)), Map.of("analytics", i % 2 == 0), CollectionMethod.API,
+            "en").thenAccept(r -> {
+              synchronized (out) {
+                out.println("ACK " + r.recordId() + " " + r.subject().value());
+                out.flush();
+              }
+              window.release();
+            });
+      }
+    }
     Thread[] threads = new Thread[4];
     for (int t = 0; t < threads.length; t++) {
       int id = t;

@@ -27,18 +27,27 @@ public interface AuditLog extends AutoCloseable {
    */
   AuditEntry append(String type, Pseudonym subject, Map<String, ?> payload);
 
-  /** Appends an entry about no particular subject. */
-  default AuditEntry append(String type, Map<String, ?> payload) {
-    return append(type, null, payload);
+  /**
+   * An entry to append with {@link #appendAll(List)}.
+   *
+   * @param type as for {@link #append(String, Pseudonym, Map)}
+   * @param subject the pseudonymous subject, or null
+   * @param payload as for {@link #append(String, Pseudonym, Map)}
+   */
+  record NewEntry(String type, Pseudonym subject, Map<String, ?> payload) {
+    public NewEntry {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(payload, "payload");
+    }
   }
 
   /**
-   * Appends several entries, in order, and returns them once they are all as durable as the log's
-   * durability mode promises. The default journal writes them together and forces them to disk
-   * once, so a batch costs one {@code fsync} where single appends from one thread cost one each.
-   * Entries are written until one is refused; those before it stay appended.
+   * Appends entries in order and returns them once all are as durable as the log's durability
+   * mode promises. The default appends them one at a time (so entries before a refused one stay
+   * appended); {@link AuditJournal} writes them all or none, with one write and, when it syncs,
+   * one sync, which is how a busy writer keeps up.
    *
-   * @throws IllegalArgumentException if an entry's type or payload is not allowed
+   * @throws IllegalArgumentException if a type or payload value is not allowed
    * @throws AuditJournalException if the entries cannot be written
    */
   default List<AuditEntry> appendAll(List<NewEntry> entries) {
@@ -49,18 +58,9 @@ public interface AuditLog extends AutoCloseable {
     return out;
   }
 
-  /**
-   * An entry to append with {@link #appendAll(List)}.
-   *
-   * @param type what happened, as for {@link #append(String, Pseudonym, Map)}
-   * @param subject the pseudonymous subject, or null
-   * @param payload details, never personal data
-   */
-  record NewEntry(String type, Pseudonym subject, Map<String, ?> payload) {
-    public NewEntry {
-      Objects.requireNonNull(type, "type");
-      Objects.requireNonNull(payload, "payload");
-    }
+  /** Appends an entry about no particular subject. */
+  default AuditEntry append(String type, Map<String, ?> payload) {
+    return append(type, null, payload);
   }
 
   /** Forces every entry appended so far to stable storage. */

@@ -275,30 +275,31 @@ final class FileJournal implements AuditJournal {
     return entry;
   }
 
+  /**
+   * Encodes every entry, then writes them with one write (or one per segment when the batch
+   * crosses a rotation) and, as the durability mode says, one force. A refused type or payload
+   * stops the batch before anything is written.
+   */
   @Override
   public List<AuditEntry> appendAll(List<NewEntry> entries) {
     for (NewEntry e : entries) {
       EntryCodec.checkType(e.type());
     }
+    if (entries.isEmpty()) {
+      return List.of();
+    }
     List<AuditEntry> out = new java.util.ArrayList<>(entries.size());
-    IllegalArgumentException refused = null;
+    long last;
     appendLock.lock();
     try {
       ensureWritable();
       writePendingNote();
-      for (NewEntry e : entries) {
-        try {
-          out.add(write(e.type(), e.subject(), e.payload()));
-        } catch (IllegalArgumentException ex) {
-          refused = ex; // nothing of it was written; the entries before it stay appended
-          break;
-        }
-      }
-      if (!out.isEmpty() && durability == Durability.SYNC) {
-        AuditEntry last = out.get(out.size() - 1);
+      writeBatch(entries, out);
+      last = lastSeq;
+      if (durability == Durability.SYNC) {
         segment.force();
-        durableSeq = last.sequence();
-        JournalFiles.writeHead(headChannel, last.sequence(), last.hash());
+        durableSeq = last;
+        JournalFiles.writeHead(headChannel, last, lastHash);
       }
     } catch (IOException e) {
       failure = e;
@@ -306,13 +307,10 @@ final class FileJournal implements AuditJournal {
     } finally {
       appendLock.unlock();
     }
-    if (!out.isEmpty() && durability == Durability.GROUP_COMMIT) {
-      awaitDurable(out.get(out.size() - 1).sequence());
+    if (durability == Durability.GROUP_COMMIT) {
+      awaitDurable(last);
     }
-    if (refused != null) {
-      throw refused;
-    }
-    return List.copyOf(out);
+    return Collections.unmodifiableList(out);
   }
 
   private void writePendingNote() throws IOException {
@@ -321,6 +319,50 @@ final class FileJournal implements AuditJournal {
       pendingTruncationNote = null;
       write("journal.truncation-accepted", null, note);
     }
+  }
+
+  /**
+   * Encodes the whole batch into one buffer (a refused payload throws before anything is written),
+   * then writes it, cut where a segment fills up; the chain moves on only as entries are written.
+   */
+  private void writeBatch(List<NewEntry> entries, List<AuditEntry> out) throws IOException {
+    byte[] batch = new byte[Math.max(1024, entries.size() * 512)];
+    int[] ends = new int[entries.size()];
+    int used = 0;
+    long seq = lastSeq;
+    String prev = lastHash;
+    for (int i = 0; i < entries.size(); i++) {
+      NewEntry e = entries.get(i);
+      seq++;
+      java.time.Instant ts = clock.instant();
+      String hash = codec.encode(seq, ts, e.type(), e.subject(), e.payload(), prev, hasher);
+      int len = codec.length();
+      if (used + len > batch.length) {
+        batch = java.util.Arrays.copyOf(batch, Math.max(batch.length * 2, used + len));
+      }
+      System.arraycopy(codec.bytes(), 0, batch, used, len);
+      used += len;
+      ends[i] = used;
+      out.add(new AuditEntry(seq, ts, e.type(), Optional.ofNullable(e.subject()), copy(e.payload()), prev, hash));
+      prev = hash;
+    }
+    int from = 0;
+    for (int i = 0; i < ends.length; i++) {
+      int start = i == 0 ? 0 : ends[i - 1];
+      long inSegment = segment.size() + (start - from);
+      if (inSegment > 0 && inSegment + (ends[i] - start) > maxSegmentBytes) {
+        segment.write(batch, from, start - from);
+        from = start;
+        if (i > 0) {
+          lastSeq = out.get(i - 1).sequence();
+          lastHash = out.get(i - 1).hash();
+        }
+        rotate(out.get(i).sequence());
+      }
+    }
+    segment.write(batch, from, used - from);
+    lastSeq = seq;
+    lastHash = prev;
   }
 
   private AuditEntry write(String type, Pseudonym subject, Map<String, ?> payload) throws IOException {
