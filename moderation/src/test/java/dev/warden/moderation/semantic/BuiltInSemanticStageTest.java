@@ -11,13 +11,17 @@ import dev.warden.policy.decision.Category;
 import dev.warden.policy.decision.Reason;
 import dev.warden.policy.decision.Verdict;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,13 +63,47 @@ class BuiltInSemanticStageTest {
   }
 
   @Test
-  void theBuiltInHeadsWereTrainedFromTheCommittedExamplesAndCalibratedOnTheHarmlessPrompts() throws Exception {
+  void theBuiltInHeadsWereCalibratedOnTheirOwnHarmlessPromptsSoTheTestedHarmlessPromptsStayHeldOut()
+      throws Exception {
     Path examples = Path.of("data/text-heads/examples.csv");
+    Path calibration = Path.of("data/text-heads/calibration-benign.csv");
     Path benign = Path.of("src/test/resources/dev/warden/moderation/benign-prompts.csv");
-    assumeTrue(Files.exists(examples) && Files.exists(benign), "run from the moderation module directory");
+    assumeTrue(Files.exists(examples) && Files.exists(calibration) && Files.exists(benign),
+        "run from the moderation module directory");
     assertThat(TextHeads.builtIn().training())
         .containsEntry("dataSha256", sha256(examples))
-        .containsEntry("calibrationDataSha256", sha256(benign));
+        .containsEntry("calibrationDataSha256", sha256(calibration))
+        .doesNotContainValue(sha256(benign));
+    Set<String> held = new HashSet<>();
+    for (String p : firstColumn(benign)) {
+      held.add(p.toLowerCase(Locale.ROOT));
+    }
+    List<String> calibrationPrompts = firstColumn(calibration);
+    assertThat(calibrationPrompts).hasSizeGreaterThanOrEqualTo(300);
+    assertThat(calibrationPrompts).filteredOn(p -> held.contains(p.toLowerCase(Locale.ROOT))).isEmpty();
+  }
+
+  /** The first field of each data row of a simple CSV file (quoted or not, no line breaks in fields). */
+  private static List<String> firstColumn(Path csv) throws Exception {
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    List<String> out = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      if (line.startsWith("\"")) {
+        int end = 1;
+        while (true) {
+          end = line.indexOf('"', end);
+          if (end + 1 < line.length() && line.charAt(end + 1) == '"') {
+            end += 2;
+          } else {
+            break;
+          }
+        }
+        out.add(line.substring(1, end).replace("\"\"", "\""));
+      } else {
+        out.add(line.substring(0, line.indexOf(',')));
+      }
+    }
+    return out;
   }
 
   private static String sha256(Path file) throws Exception {
