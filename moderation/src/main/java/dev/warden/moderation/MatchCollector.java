@@ -24,6 +24,9 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
   int[] start = new int[32];
   int[] end = new int[32];
   int count;
+  /** Terms this short count inside a run of spaced-out letters only at one of its ends. */
+  static final int SHORT_TERM = 3;
+
   int[] allowStart = new int[8];
   int[] allowEnd = new int[8];
   int allowCount;
@@ -70,6 +73,9 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
         return; // the match runs across words where the term has none
       }
     }
+    if (len <= SHORT_TERM && insideSpacedRun(t, s, e)) {
+      return;
+    }
     byte[] runs = lex.patternRuns[pattern];
     if (runs != null) {
       for (int k = 0; k < len; k++) {
@@ -113,6 +119,25 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
     } else {
       add(ent, s, e);
     }
+  }
+
+  /**
+   * Whether [s, e) lies strictly inside a run of spaced-out letters, touching neither of its ends.
+   * Spacing every letter ("a l i b r a r y") also spaces the gaps between words, so inside a long
+   * run every position looks like a word boundary; a term of two or three letters found there ("bra"
+   * in "library", "tit" in "titmouse") is as likely chance as intent. One that starts or ends the
+   * run ("s e x", "a b r a") still counts, and longer terms count anywhere in it.
+   */
+  private static boolean insideSpacedRun(NormalizedText t, int s, int e) {
+    if (s == 0 || e >= t.length() || t.flags(s) != NormalizedText.SOFT || t.flags(e) != NormalizedText.SOFT) {
+      return false;
+    }
+    for (int i = s + 1; i < e; i++) {
+      if (t.flags(i) != NormalizedText.SOFT) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether [s, e) overlaps an alternate token; they are sorted and disjoint, so a binary search. */

@@ -48,6 +48,21 @@ class TextModerationGoldenTest {
     assertThat(d.categories()).extracting(CategoryScore::category).contains(Category.of(category));
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      // whole sentences spaced out: short terms found by chance across the old word gaps do not count
+      "a r o b o t r e a d i n g a b o o k i n a l i b r a r y | ALLOW",
+      "a t i t m o u s e o n a b r a n c h | ALLOW",
+      "a b r a s s b a n d o n p a r a d e | ALLOW",
+      // a short term that starts or ends the run still counts, and longer terms count anywhere
+      "s e x y | BLOCK",
+      "a b r a | FLAG",
+      "a n u d e w o m a n o n t h e b e a c h | BLOCK"})
+  void shortTermsInsideASpacedOutSentenceCountOnlyAtItsEnds(String prompt, Verdict verdict) {
+    TextDecision d = engine.moderate(TextPrompt.of(prompt));
+    assertThat(d.verdict()).as("%s: %s", prompt, evidence(d, prompt)).isEqualTo(verdict);
+  }
+
   @Test
   void everyMatchCarriesItsRuleCategoryAndExactSpanInTheOriginalText() {
     String prompt = "A  P.O.R.N  shoot with a n\u200Bu\u200Bd\u200Be model";
