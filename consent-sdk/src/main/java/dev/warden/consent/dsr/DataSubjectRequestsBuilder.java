@@ -13,12 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /** Configures and opens {@link DataSubjectRequests}. */
 public final class DataSubjectRequestsBuilder {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Pattern SOURCE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
   Policy policy;
   final Map<String, PersonalDataSource> sources = new LinkedHashMap<>();
@@ -48,14 +46,7 @@ public final class DataSubjectRequestsBuilder {
    * @throws IllegalArgumentException if its id is malformed or already taken
    */
   public DataSubjectRequestsBuilder source(PersonalDataSource source) {
-    Objects.requireNonNull(source, "source");
-    String id = source.id();
-    if (id == null || !SOURCE_ID.matcher(id).matches()) {
-      throw new IllegalArgumentException("a source id is 1 to 64 characters of [a-z0-9-], got '" + id + "'");
-    }
-    if (sources.putIfAbsent(id, source) != null) {
-      throw new IllegalArgumentException("two sources have the id '" + id + "'");
-    }
+    PersonalDataSource.addById(sources, source);
     return this;
   }
 

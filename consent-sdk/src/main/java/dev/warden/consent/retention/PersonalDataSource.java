@@ -34,6 +34,23 @@ public interface PersonalDataSource {
   /** The source's id: 1 to 64 characters of {@code [a-z0-9-]}, unique among the sources. */
   String id();
 
+  /**
+   * Adds {@code source} to {@code sources} under its id, as the retention engine's and the
+   * request service's builders do.
+   *
+   * @throws IllegalArgumentException if the id is malformed or already in {@code sources}
+   */
+  static void addById(Map<String, PersonalDataSource> sources, PersonalDataSource source) {
+    java.util.Objects.requireNonNull(source, "source");
+    String id = source.id();
+    if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+      throw new IllegalArgumentException("a source id is 1 to 64 characters of [a-z0-9-], got '" + id + "'");
+    }
+    if (sources.putIfAbsent(id, source) != null) {
+      throw new IllegalArgumentException("two sources have the id '" + id + "'");
+    }
+  }
+
   /** Where the data came from, in words for the person (GDPR Art. 15(1)(g)). */
   String origin();
 

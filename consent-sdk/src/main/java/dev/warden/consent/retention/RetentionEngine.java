@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -41,7 +40,6 @@ import java.util.stream.Stream;
  */
 public final class RetentionEngine {
 
-  private static final Pattern SOURCE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
   final Policy policy;
   final List<PersonalDataSource> sources;
@@ -203,14 +201,7 @@ public final class RetentionEngine {
      * @throws IllegalArgumentException if its id is malformed or already taken
      */
     public Builder source(PersonalDataSource source) {
-      Objects.requireNonNull(source, "source");
-      String id = source.id();
-      if (id == null || !SOURCE_ID.matcher(id).matches()) {
-        throw new IllegalArgumentException("a source id is 1 to 64 characters of [a-z0-9-], got '" + id + "'");
-      }
-      if (sources.putIfAbsent(id, source) != null) {
-        throw new IllegalArgumentException("two sources have the id '" + id + "'");
-      }
+      PersonalDataSource.addById(sources, source);
       return this;
     }
 
