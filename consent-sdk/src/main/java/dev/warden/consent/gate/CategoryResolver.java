@@ -33,11 +33,7 @@ final class CategoryResolver {
               + "'");
     }
 
-    boolean admits(Duration lifetime) {
-      return lifetime == null || (maxLifetime != null && lifetime.compareTo(maxLifetime) <= 0);
-    }
-
-    /** As {@link #admits(Duration)} for a lifetime in whole seconds rounded up, -1 for a session cookie. */
+    /** Whether a lifetime in whole seconds rounded up (-1: a session cookie) is within the maximum. */
     boolean admits(long ceilSeconds) {
       return ceilSeconds < 0 || (maxSeconds >= 0 && ceilSeconds <= maxSeconds);
     }
@@ -88,19 +84,9 @@ final class CategoryResolver {
 
   /** The slot for a classification, or null when the policy has no category for it. */
   Slot resolve(Classification c, Duration lifetime) {
-    if (c.policyCategory().isPresent()) {
-      return byId.get(c.policyCategory().get());
-    }
-    List<Slot> slots = byLabel.get(c.label());
-    if (slots == null) {
-      return null;
-    }
-    for (Slot s : slots) {
-      if (s.admits(lifetime)) {
-        return s;
-      }
-    }
-    return slots.get(0);
+    long ceilSeconds = lifetime == null ? -1
+        : Math.max(0, lifetime.getSeconds() + (lifetime.getNano() > 0 ? 1 : 0));
+    return resolve(c, ceilSeconds);
   }
 
   List<Slot> all() {
