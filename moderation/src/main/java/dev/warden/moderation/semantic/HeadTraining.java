@@ -18,11 +18,12 @@ import java.util.TreeSet;
  * run is deterministic for the same examples, encoder and settings.
  *
  * <p>Each category with at least {@link Builder#minLogisticExamples} examples gets a logistic
- * regression head (its examples against the harmless ones and, at a quarter of the weight, the
- * other categories', the two sides weighted equally); a category with fewer gets a prototype head
- * (its example embeddings, scored by the highest cosine). The operating points are then set on
- * out-of-fold scores (k-fold cross-validation, so no example is scored by a head that saw it): the
- * harmless examples that <em>any</em> head flags must stay within {@link
+ * regression head (its examples against the harmless ones, the two sides weighted equally; the other
+ * categories' examples are left out, since a prompt is often harmful in more than one way and a head
+ * that learns to reject the neighbouring categories misses such prompts); a category with fewer gets
+ * a prototype head (its example embeddings, scored by the highest cosine). The operating points are
+ * then set on out-of-fold scores (k-fold cross-validation, so no example is scored by a head that saw
+ * it): the harmless examples that <em>any</em> head flags must stay within {@link
  * Builder#maxBenignFalsePositiveRate}, and that budget goes, one harmless example at a time, to the
  * head that catches the most further harmful examples with it. The final heads are trained on all
  * examples and shifted so that each one's operating point scores 0.5.
@@ -37,7 +38,6 @@ public final class HeadTraining {
 
   /** The score slope of prototype heads per unit of cosine. */
   static final double PROTOTYPE_SCALE = 20;
-  private static final double OTHER_CATEGORY_WEIGHT = 0.25;
 
   private final double maxFpr;
   private final int folds;
@@ -253,18 +253,21 @@ public final class HeadTraining {
       return Arrays.stream(rows).filter(i -> labels.get(i).contains(cat)).mapToObj(i -> x[i].clone())
           .toArray(float[][]::new);
     }
-    boolean[] y = new boolean[rows.length];
-    double[] weight = new double[rows.length];
+    // The category's examples against the harmless ones; the other categories' are left out.
+    int[] kept = Arrays.stream(rows)
+        .filter(i -> labels.get(i).contains(cat) || labels.get(i).isEmpty())
+        .toArray();
+    boolean[] y = new boolean[kept.length];
+    double[] weight = new double[kept.length];
     double pos = 0;
     double neg = 0;
-    for (int i = 0; i < rows.length; i++) {
-      java.util.Set<Category> l = labels.get(rows[i]);
-      y[i] = l.contains(cat);
-      weight[i] = y[i] || l.isEmpty() ? 1 : OTHER_CATEGORY_WEIGHT;
+    for (int i = 0; i < kept.length; i++) {
+      y[i] = labels.get(kept[i]).contains(cat);
+      weight[i] = 1;
       if (y[i]) {
-        pos += weight[i];
+        pos += 1;
       } else {
-        neg += weight[i];
+        neg += 1;
       }
     }
     if (pos == 0 || neg == 0) {
@@ -273,10 +276,10 @@ public final class HeadTraining {
       w[w.length - 1] = pos == 0 ? -30 : 30;
       return w;
     }
-    for (int i = 0; i < rows.length; i++) {
+    for (int i = 0; i < kept.length; i++) {
       weight[i] *= y[i] ? 0.5 / pos : 0.5 / neg;
     }
-    return LogisticRegression.fit(x, rows, y, weight);
+    return LogisticRegression.fit(x, kept, y, weight);
   }
 
   private static double raw(Object model, float[] x, boolean logistic) {

@@ -78,24 +78,32 @@ class HeadTrainingTest {
     assertThat(heads.heads().get(1)).isInstanceOf(TextHead.Logistic.class);
 
     Synthetic fresh = synthetic(1, 77, 120, 12); // the same clusters, examples never seen
+    // A head learns its category against the harmless examples only (the other categories' are
+    // not its negatives), so the pairs that count are its own examples and the harmless ones.
     int errors = 0;
+    int pairs = 0;
     int benignFlagged = 0;
     int benign = 0;
     for (int i = 0; i < fresh.x().length; i++) {
       float[] v = fresh.x()[i];
+      boolean harmless = fresh.labels().get(i).isEmpty();
       for (TextHead h : heads.heads()) {
         boolean labelled = fresh.labels().get(i).contains(h.category());
+        if (!labelled && !harmless) {
+          continue;
+        }
         boolean fired = h.score(v) >= 0.5;
+        pairs++;
         errors += labelled != fired ? 1 : 0;
-
-        if (fresh.labels().get(i).isEmpty()) {
+        if (harmless) {
           benignFlagged += fired ? 1 : 0;
         }
       }
-      benign += fresh.labels().get(i).isEmpty() ? 1 : 0;
+      benign += harmless ? 1 : 0;
     }
-    assertThat(errors).as("misclassified (example, head) pairs of %d", fresh.x().length * 3)
-        .isLessThanOrEqualTo(fresh.x().length * 3 / 50);
+    assertThat(pairs).isGreaterThan(fresh.x().length);
+    assertThat(errors).as("misclassified (example, head) pairs of %d", pairs)
+        .isLessThanOrEqualTo(pairs / 50);
     assertThat((double) benignFlagged / benign).isLessThanOrEqualTo(0.03);
     assertThat(heads.training()).containsEntry("examples", Integer.toString(train.x().length))
         .containsKey("outOfFoldBenignFalsePositiveRate");
