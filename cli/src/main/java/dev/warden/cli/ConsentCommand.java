@@ -65,7 +65,7 @@ final class ConsentCommand implements Runnable {
         // Opening creates a store; a command that only reads must not create one by mistake.
         throw new CliFailure(Main.EXIT_USAGE, "no consent store at " + store + " (no CURRENT file)");
       }
-      Policy p = policy == null ? Policy.defaultPolicy() : PolicyCommand.load(policy);
+      Policy p = policy == null ? Policy.defaultPolicy() : PolicyCommand.loadValid(policy);
       List<Policy> before = earlier.stream().map(PolicyCommand::load).toList();
       try (ConsentStore s = ConsentStore.journal(store).open()) {
         ConsentLedger ledger = ConsentLedger.builder().policy(p).earlierPolicies(before).store(s).build();

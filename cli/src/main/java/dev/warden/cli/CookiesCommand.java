@@ -71,7 +71,7 @@ final class CookiesCommand implements Runnable {
     Path policy;
 
     Policy policy() {
-      return policy == null ? Policy.defaultPolicy() : PolicyCommand.load(policy);
+      return policy == null ? Policy.defaultPolicy() : PolicyCommand.loadValid(policy);
     }
 
     CookieClassifier classifier(Policy p) {

@@ -61,7 +61,7 @@ final class DsrCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Policy p = policy == null ? Policy.defaultPolicy() : RetentionCommand.loadPolicy(policy);
+      Policy p = policy == null ? Policy.defaultPolicy() : PolicyCommand.loadValid(policy);
       try (DataStores s = DataStores.open(store, p); DataSubjectRequests dsr = s.requests()) {
         return run(dsr, spec.commandLine().getOut());
       } catch (ConsentException | IllegalArgumentException e) {

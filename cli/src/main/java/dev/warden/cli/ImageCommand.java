@@ -22,7 +22,6 @@ import dev.warden.moderation.image.KnownContentIndex;
 import dev.warden.moderation.image.KnownMatch;
 import dev.warden.moderation.image.OnnxHead;
 import dev.warden.moderation.image.PairHit;
-import dev.warden.policy.Policy;
 import dev.warden.policy.decision.Category;
 import dev.warden.policy.decision.CategoryScore;
 import dev.warden.policy.decision.Decision;
@@ -122,7 +121,7 @@ final class ImageCommand implements Runnable {
       OnnxHead h = null;
       try {
         if (policy != null) {
-          b.policy(Policy.load(policy));
+          b.policy(PolicyCommand.loadValid(policy));
         }
         if (concepts != null) {
           if (!Files.isReadable(concepts)) {

@@ -68,7 +68,7 @@ final class ModerationOptions {
     }
     if (policy != null) {
       try {
-        b.policy(PolicyCommand.load(policy));
+        b.policy(PolicyCommand.loadValid(policy));
       } catch (PolicyValidationException e) {
         throw new CliFailure(Main.EXIT_USAGE, policy + ": invalid policy: " + Main.oneLine(e));
       }

@@ -43,6 +43,21 @@ final class PolicyCommand implements Runnable {
     }
   }
 
+  /**
+   * Loads a policy file for a command that uses it; an invalid one is refused with its first
+   * problem (pointer, line, column) and a pointer to {@code warden policy validate}, since an error
+   * is one line.
+   */
+  static Policy loadValid(Path file) {
+    try {
+      return load(file);
+    } catch (PolicyValidationException e) {
+      int n = e.problems().size();
+      throw new CliFailure(Main.EXIT_USAGE, file + " is not a valid policy (" + n + (n == 1 ? " problem" : " problems")
+          + ", first: " + e.problems().get(0) + "); run 'warden policy validate " + file + "'");
+    }
+  }
+
   static ObjectNode problemJson(PolicyProblem p) {
     ObjectNode o = Output.object();
     o.put("pointer", p.pointer());
@@ -142,14 +157,6 @@ final class PolicyCommand implements Runnable {
       return failOnMaterial && d.isMaterial() ? Main.EXIT_FAILED : 0;
     }
 
-    private static Policy loadValid(Path f) {
-      try {
-        return load(f);
-      } catch (PolicyValidationException e) {
-        throw new CliFailure(Main.EXIT_USAGE, f + " is not a valid policy (" + e.problems().size()
-            + " problems, first: " + e.problems().get(0) + "); run 'warden policy validate " + f + "'");
-      }
-    }
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true,
@@ -163,7 +170,7 @@ final class PolicyCommand implements Runnable {
 
     @Override
     public void run() {
-      Policy p = file == null ? Policy.defaultPolicy() : load(file);
+      Policy p = file == null ? Policy.defaultPolicy() : loadValid(file);
       spec.commandLine().getOut().print(p.toJson());
     }
   }

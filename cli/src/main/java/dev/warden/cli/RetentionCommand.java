@@ -74,21 +74,7 @@ final class RetentionCommand implements Runnable {
 
     @Override
     Policy policy() {
-      return loadPolicy(policy);
-    }
-  }
-
-  /**
-   * Loads a policy file; an invalid one is refused with its first problem (pointer, line, column),
-   * since the error handler prints only one line.
-   */
-  static Policy loadPolicy(Path file) {
-    try {
-      return PolicyCommand.load(file);
-    } catch (PolicyValidationException e) {
-      int n = e.problems().size();
-      throw new CliFailure(Main.EXIT_USAGE, file + " is not a valid policy (" + n + (n == 1 ? " problem" : " problems")
-          + ", first: " + e.problems().get(0) + "); run 'warden policy validate " + file + "'");
+      return PolicyCommand.loadValid(policy);
     }
   }
 

@@ -9,6 +9,7 @@ import dev.warden.policy.Policy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +104,29 @@ class PolicyCommandTest {
     CliTestSupport.Result r = run("policy", "diff", a.toString(), b.toString());
     assertThat(r.exit()).isEqualTo(Main.EXIT_USAGE);
     assertThat(r.err()).startsWith("warden: " + b + " is not a valid policy (12 problems");
+  }
+
+  @Test
+  void everyCommandTakingAPolicyRefusesAnInvalidOneWithItsFirstProblem() throws IOException {
+    Path bad = write("bad.json", Policy.defaultPolicyJson().replaceFirst("\"P3Y\"", "\"three years\""));
+    Path prompts = write("prompts.csv", "prompt,x\na cat,0\n");
+    Path cookies = write("cookies.jsonl", "{\"name\":\"_ga\"}\n");
+    Path images = write("images.jsonl", "");
+    List<String[]> commands = List.of(
+        new String[] {"moderate", "--policy", bad.toString(), "--semantic", "off", "a cat"},
+        new String[] {"eval", "prompts", "--policy", bad.toString(), "--semantic", "off", "--label-column", "x",
+            prompts.toString()},
+        new String[] {"cookies", "classify", "--policy", bad.toString(), "--input", cookies.toString()},
+        new String[] {"image", "check", "--space", "clip-vit-b-32", "--policy", bad.toString(), "--input",
+            images.toString()},
+        new String[] {"policy", "show", bad.toString()});
+    for (String[] args : commands) {
+      CliTestSupport.Result r = run(args);
+      assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(Main.EXIT_USAGE);
+      assertThat(r.err()).as(String.join(" ", args))
+          .startsWith("warden: " + bad + " is not a valid policy (1 problem, first: ")
+          .contains("got 'three years'", "run 'warden policy validate " + bad + "'");
+    }
   }
 
   @Test
