@@ -100,4 +100,12 @@ public record ConsentRecord(
   public boolean expired(Instant now) {
     return !now.isBefore(expiresAt);
   }
+
+  /**
+   * The record's fields as the ledger writes them to its journal: a map of JSON-ready values (ids,
+   * ISO-8601 times, sorted category and purpose choices), for hosts and exports that serialise it.
+   */
+  public Map<String, Object> asMap() {
+    return java.util.Collections.unmodifiableMap(RecordCodec.toMap(this));
+  }
 }

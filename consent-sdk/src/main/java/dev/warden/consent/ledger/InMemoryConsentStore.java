@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /** The store behind {@link ConsentStore#inMemory()}. */
-final class InMemoryConsentStore implements ConsentStore, IndexedStore {
+final class InMemoryConsentStore implements IndexedStore {
 
   private final RecordIndex index = new RecordIndex();
   private final AtomicLong seq = new AtomicLong();
@@ -36,26 +35,6 @@ final class InMemoryConsentStore implements ConsentStore, IndexedStore {
   @Override
   public RecordIndex index() {
     return index;
-  }
-
-  @Override
-  public Optional<ConsentRecord> latest(Pseudonym subject) {
-    return index.latest(subject);
-  }
-
-  @Override
-  public List<ConsentRecord> history(Pseudonym subject) {
-    return index.history(subject);
-  }
-
-  @Override
-  public Stream<Pseudonym> subjects() {
-    return index.subjects();
-  }
-
-  @Override
-  public Stream<ConsentRecord> recordsBefore(Instant cutoff) {
-    return index.recordsBefore(cutoff);
   }
 
   @Override

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * digest, then deletes the previous generation. Appends share the journal (group commit); snapshots
  * and erasures take the store's write lock.
  */
-final class JournalConsentStore implements ConsentStore, IndexedStore {
+final class JournalConsentStore implements IndexedStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(JournalConsentStore.class);
 
@@ -223,26 +223,6 @@ final class JournalConsentStore implements ConsentStore, IndexedStore {
   @Override
   public RecordIndex index() {
     return index;
-  }
-
-  @Override
-  public Optional<ConsentRecord> latest(Pseudonym subject) {
-    return index.latest(subject);
-  }
-
-  @Override
-  public List<ConsentRecord> history(Pseudonym subject) {
-    return index.history(subject);
-  }
-
-  @Override
-  public Stream<Pseudonym> subjects() {
-    return index.subjects();
-  }
-
-  @Override
-  public Stream<ConsentRecord> recordsBefore(Instant cutoff) {
-    return index.recordsBefore(cutoff);
   }
 
   @Override

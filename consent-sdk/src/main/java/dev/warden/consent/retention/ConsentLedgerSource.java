@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -118,19 +117,8 @@ final class ConsentLedgerSource implements PersonalDataSource {
   }
 
   private static Map<String, Object> content(ConsentRecord r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("recordId", r.recordId());
-    m.put("policyId", r.policy().id());
-    m.put("policyVersion", r.policy().version());
-    m.put("noticeLanguage", r.noticeLanguage());
-    m.put("event", r.event().id());
-    m.put("method", r.method().id());
-    r.evidence().ifPresent(e -> m.put("evidence", e));
-    m.put("categories", new TreeMap<>(r.categories()));
-    m.put("purposes", new TreeMap<>(r.purposes()));
-    m.put("timestamp", r.timestamp().toString());
-    m.put("expiresAt", r.expiresAt().toString());
-    r.supersedes().ifPresent(s -> m.put("supersedes", s));
+    Map<String, Object> m = new LinkedHashMap<>(r.asMap());
+    m.remove("subject"); // the export names the subject once, beside its records
     return m;
   }
 

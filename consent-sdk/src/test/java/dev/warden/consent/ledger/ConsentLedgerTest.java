@@ -77,6 +77,9 @@ class ConsentLedgerTest {
     assertThat(r.expiresAt()).as("P12M validity").isEqualTo(Instant.parse("2027-01-10T09:00:00Z"));
     assertThat(r.supersedes()).isEmpty();
     assertThat(ledger.state(ALICE).choices()).containsEntry("analytics", true).containsEntry("advertising", false);
+    assertThat(r.asMap()).containsEntry("recordId", "rec-1").containsEntry("subject", ALICE.value())
+        .containsEntry("event", "given").containsEntry("expiresAt", "2027-01-10T09:00:00Z");
+    assertThatThrownBy(() -> r.asMap().put("subject", "someone else")).isInstanceOf(UnsupportedOperationException.class);
     assertThat(ledger.needsRenewal(ALICE)).isFalse();
   }
 
