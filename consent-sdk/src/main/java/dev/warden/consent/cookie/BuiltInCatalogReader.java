@@ -8,7 +8,9 @@ import java.io.Reader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,9 +19,17 @@ final class BuiltInCatalogReader {
 
   private BuiltInCatalogReader() {}
 
+  /** A catalog file's cookie entries and its site rules (the {@code *} names), by site. */
+  record Parsed(List<CatalogEntry> entries, Map<String, SiteRule> siteRules) {}
+
   static List<CatalogEntry> read(Reader reader, String source) throws IOException {
+    return readAll(reader, source).entries();
+  }
+
+  static Parsed readAll(Reader reader, String source) throws IOException {
     BufferedReader in = new BufferedReader(reader);
     List<CatalogEntry> out = new ArrayList<>();
+    Map<String, SiteRule> siteRules = new LinkedHashMap<>();
     String vendor = null;
     List<String> domains = List.of();
     String line;
@@ -67,6 +77,22 @@ final class BuiltInCatalogReader {
         if (name.isEmpty()) {
           continue;
         }
+        if (name.equals("*")) {
+          if (!thirdParty || domains.isEmpty()) {
+            throw new CookieCatalogException(source, no, "'*' (any other cookie on the vendor's own domains)"
+                + " needs '3p' and a vendor line with domains ('@ " + vendor + " | domain ...')");
+          }
+          for (String d : domains) {
+            String site = Sites.siteOf(Sites.normalize(d));
+            SiteRule rule = new SiteRule(site, cls, vendor, lifetime);
+            SiteRule before = siteRules.putIfAbsent(site, rule);
+            if (before != null && before.cookieClass() != cls) {
+              throw new CookieCatalogException(source, no, "site " + site + " already has a '*' rule of class "
+                  + before.cookieClass().name().toLowerCase(Locale.ROOT) + " (" + before.vendor() + ")");
+            }
+          }
+          continue;
+        }
         CookieMatch match = CookieMatch.EXACT;
         String n = name;
         if (n.length() > 2 && n.startsWith("/") && n.endsWith("/")) {
@@ -84,7 +110,7 @@ final class BuiltInCatalogReader {
         }
       }
     }
-    return out;
+    return new Parsed(out, siteRules);
   }
 
   private static CookieClass cookieClass(String s, String source, long line) {

@@ -41,19 +41,23 @@ public final class CookieCatalog {
   private final Map<CatalogEntry, String[]> sites = new IdentityHashMap<>();
   /** For a catalog read from an Open Cookie Database file: the row behind each entry, in order; else null. */
   private final List<OcdLabels.Row> ocdRows;
+  /** Rules by the cookie's site (the built-in catalog's {@code *} names), by site. */
+  private final Map<String, SiteRule> siteRules;
 
   private CookieCatalog(String name, List<CatalogEntry> entries) {
-    this(name, entries, null);
+    this(name, entries, null, Map.of());
   }
 
   private CookieCatalog(String name, OpenCookieDatabase.Loaded loaded) {
-    this(name, loaded.entries(), loaded.rows());
+    this(name, loaded.entries(), loaded.rows(), Map.of());
   }
 
-  private CookieCatalog(String name, List<CatalogEntry> entries, List<OcdLabels.Row> ocdRows) {
+  private CookieCatalog(String name, List<CatalogEntry> entries, List<OcdLabels.Row> ocdRows,
+      Map<String, SiteRule> siteRules) {
     this.name = name;
     this.entries = List.copyOf(entries);
     this.ocdRows = ocdRows;
+    this.siteRules = Map.copyOf(siteRules);
     this.index = new NameIndex<>(this.entries, CatalogEntry::name, CatalogEntry::match);
     for (CatalogEntry e : this.entries) {
       if (!e.domains().isEmpty()) {
@@ -126,6 +130,28 @@ public final class CookieCatalog {
     return m == null ? Optional.empty() : Optional.of(m.entry());
   }
 
+  /**
+   * The site rule for a cookie that a vendor set on its own site, or null: the cookie's domain must
+   * be a site with a rule and, when the first-party site is known, a different site from it (on
+   * the vendor's own pages its cookies are first-party and serve the vendor's site).
+   */
+  SiteRule siteRule(String cookieDomain, String firstPartySite) {
+    if (siteRules.isEmpty() || cookieDomain.isEmpty()) {
+      return null;
+    }
+    String site = Sites.siteOf(cookieDomain);
+    SiteRule rule = siteRules.get(site);
+    if (rule == null || (!firstPartySite.isEmpty() && Sites.siteOf(firstPartySite).equals(site))) {
+      return null;
+    }
+    return rule;
+  }
+
+  /** How many sites have a site rule. */
+  int siteRuleCount() {
+    return siteRules.size();
+  }
+
   /** A match and how it was made. */
   record Match(CatalogEntry entry, CookieMatch by, boolean exactCase) {}
 
@@ -186,8 +212,9 @@ public final class CookieCatalog {
         if (in == null) {
           throw new IllegalStateException("built-in cookie catalog missing: " + BUILT_IN_RESOURCE);
         }
-        return new CookieCatalog("built-in",
-            BuiltInCatalogReader.read(new InputStreamReader(in, StandardCharsets.UTF_8), BUILT_IN_RESOURCE));
+        BuiltInCatalogReader.Parsed parsed =
+            BuiltInCatalogReader.readAll(new InputStreamReader(in, StandardCharsets.UTF_8), BUILT_IN_RESOURCE);
+        return new CookieCatalog("built-in", parsed.entries(), null, parsed.siteRules());
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the built-in cookie catalog", e);
       }

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * share it.
  *
  * <p>Sources are asked in order: the host's declarations in its policy, the {@linkplain
- * CookieCatalog#builtIn() built-in catalog}, the catalogs the host loaded (in the order added),
+ * CookieCatalog#builtIn() built-in catalog} (its names, then its site rules: a cookie an ad or
+ * analytics vendor sets on its own site, third-party in the page, has the vendor's purpose whatever
+ * its name), the catalogs the host loaded (in the order added),
  * then an OpenNLP model trained, when {@link Builder#build()} runs, on every entry of those
  * catalogs and declarations (a name known to an earlier source is taught with that source's label).
  * The model answers only when its probability reaches {@link Builder#minModelConfidence(double)};
@@ -49,6 +51,9 @@ public final class CookieClassifier {
    * hash would hash every field on each look-up. Filled lazily; a race writes equal values.
    */
   private final Map<CatalogEntry, Classification[]> cached = new IdentityHashMap<>();
+  /** A site rule is weaker evidence than a name: the confidence of its classifications. */
+  static final double SITE_RULE_CONFIDENCE = 0.8;
+  private final Map<SiteRule, Classification> siteClassifications = new java.util.concurrent.ConcurrentHashMap<>();
 
   private CookieClassifier(Builder b) {
     this.policy = b.policy;
@@ -147,6 +152,11 @@ public final class CookieClassifier {
       CookieCatalog.Match m = CookieCatalog.builtIn().match(name, domain);
       if (m != null) {
         return cachedFor(m, ClassificationSource.BUILT_IN, "built-in");
+      }
+      SiteRule rule = CookieCatalog.builtIn().siteRule(domain, firstPartySite);
+      if (rule != null) {
+        return siteClassifications.computeIfAbsent(rule, r -> new Classification(CookieLabel.of(r.cookieClass()),
+            SITE_RULE_CONFIDENCE, ClassificationSource.BUILT_IN, "built-in: " + r.describe(), Optional.empty()));
       }
     }
     for (CookieCatalog cat : catalogs) {

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  *   <li>its vendor is an ad or analytics vendor (at least 3 of its rows, 80% of those the database
  *       did not call Functional and 35% of all, carry that label): that purpose, as the purpose of
  *       the party that sets it (a session-recording tool's "session in progress" marker);
+ *   <li>it keeps a preference (language, locale, currency, theme): functional;
+ *   <li>its vendor runs the site's infrastructure (a CDN, bot protection, load balancing, sign-in,
+ *       payment) or its consent banner: necessary;
  *   <li>it keeps a session or a token, or its name says so: necessary;
  *   <li>otherwise: functional.
  * </ol>
@@ -29,7 +32,8 @@ import java.util.regex.Pattern;
 final class OcdLabels {
 
   private static final Pattern CONSENT = Pattern.compile(
-      "consent|cookies? (?:preference|choice|setting|banner|notice|law|polic)|cookie categor|"
+      "consent|cookies? (?:preference|choice|setting|banner|notice|law|polic)|cookie categor|opt-in|"
+      + "(?:user|visitor)s? (?:has |have )?accepted|"
       + "(?:accepted|declined|dismissed) the cookie|gdpr|opt[- ]?out|do not track|privacy (?:preference|setting|choice)");
   private static final Pattern ADS = Pattern.compile(
       "advert|\\bads?\\b|retarget|remarket|re-target|targeting|targeted|marketing|campaign|conversion|"
@@ -42,11 +46,28 @@ final class OcdLabels {
   /** Purposes strong enough to hold even for an ad or analytics vendor's cookie. */
   private static final Pattern NECESSARY_STRONG = Pattern.compile(
       "fraud|spam|\\bbots?\\b|abuse|attack|ddos|captcha|firewall|forgery|csrf|xsrf|"
-      + "authenticat|log(?:ged)? ?in|sign(?:ed)? ?in|\\bsso\\b|single sign|credential|"
+      + "authenticat|log(?:ged)?[- ]?in|sign(?:ed)? ?in|\\bsso\\b|single sign|credential|"
       + "load[- ]?balanc|affinity|sticky|server (?:node|instance)|cart|basket|checkout|payment|"
-      + "strictly necessary|essential for");
+      + "strictly necessary|essential for|sticki|automated traffic|rate limit|\\bwaf\\b");
+  private static final Pattern PREFERENCE = Pattern.compile(
+      "language (?:preference|setting|choice|version|selection|of)|(?:preferred|selected|chosen|current|display|"
+      + "user'?s?|visitor'?s?) (?:language|locale|currency|theme)|\\blocale|currency|dark mode|font size|"
+      + "time ?zone|\\bpreferences?\\b");
+  /**
+   * Vendors whose cookies run the site rather than measure or market it: CDNs, bot protection,
+   * load balancers, identity and payment providers, consent managers (written for Warden).
+   */
+  private static final java.util.Set<String> INFRASTRUCTURE = java.util.Set.of(
+      "cloudflare", "akamai", "akamai botmanager", "amazon web services", "aws", "fastly", "imperva",
+      "incapsula", "sucuri", "datadome", "perimeterx", "human", "f5", "f5 big-ip", "citrix", "kasada",
+      "queue-it", "google recaptcha", "recaptcha", "hcaptcha", "keycloak", "auth0", "okta", "azure",
+      "microsoft azure", "stripe", "paypal", "adyen", "braintree", "klarna", "mollie", "cookieyes",
+      "didomi", "consentmanager.net", "onetrust", "cookiebot", "usercentrics", "osano", "termly",
+      "iubenda", "trustarc", "quantcast choice", "sourcepoint", "complianz", "borlabs", "cookie script",
+      "cookie-script", "privacypillar", "axeptio", "klaro", "tarteaucitron", "cookiefirst", "civic");
   private static final Pattern NECESSARY_WEAK = Pattern.compile(
-      "secur|trusted|token|session|rout(?:e|ing)\\b|necessary|required for|technically");
+      "secur|trusted|token|session|rout(?:e|ing)\\b|necessary|required for|technically|"
+      + "javascript (?:is )?enabled|cookies (?:are|is) enabled|(?:check|test)s? (?:whether|if) (?:the )?(?:browser|cookies)");
   private static final Pattern NECESSARY_NAME = Pattern.compile(
       "sess|csrf|xsrf|token|auth|login|affinity|balanc|secure");
   private static final int VENDOR_MIN_ROWS = 3;
@@ -121,6 +142,12 @@ final class OcdLabels {
     CookieClass vendor = vendorPurpose.get(key(r.platform()));
     if (vendor != null) {
       return vendor;
+    }
+    if (PREFERENCE.matcher(d).find()) {
+      return CookieClass.FUNCTIONAL;
+    }
+    if (INFRASTRUCTURE.contains(key(r.platform()))) {
+      return CookieClass.NECESSARY;
     }
     if (NECESSARY_WEAK.matcher(d).find() || NECESSARY_NAME.matcher(n).find()) {
       return CookieClass.NECESSARY;

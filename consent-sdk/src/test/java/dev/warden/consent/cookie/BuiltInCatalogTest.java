@@ -132,5 +132,48 @@ class BuiltInCatalogTest {
         .hasMessageStartingWith("t.txt:2: '3q' is neither a lifetime");
     assertThatThrownBy(() -> BuiltInCatalogReader.read(new StringReader("@ V\nanalytics: /[a/\n"), "t.txt"))
         .hasMessageStartingWith("t.txt:2: catalog entry pattern is not a regular expression: '[a'");
+    assertThatThrownBy(() -> BuiltInCatalogReader.read(new StringReader("@ V | v.com\nanalytics: *\n"), "t.txt"))
+        .hasMessage("t.txt:2: '*' (any other cookie on the vendor's own domains) needs '3p' and a vendor line"
+            + " with domains ('@ V | domain ...')");
+    assertThatThrownBy(() -> BuiltInCatalogReader.read(new StringReader("@ V\nanalytics 3p: *\n"), "t.txt"))
+        .hasMessageStartingWith("t.txt:2: '*' (any other cookie on the vendor's own domains) needs '3p'");
+    assertThatThrownBy(() -> BuiltInCatalogReader.read(new StringReader(
+        "@ A | a.com\nanalytics 3p: *\n@ B | cdn.a.com b.com\nadvertising 3p: *\n"), "t.txt"))
+        .hasMessage("t.txt:4: site a.com already has a '*' rule of class analytics (A)");
+  }
+
+  @Test
+  void siteRulesAreReadBySiteAndAreNotNames() throws Exception {
+    BuiltInCatalogReader.Parsed p = BuiltInCatalogReader.readAll(new StringReader(
+        "@ Ads | ads.example.net x.example.org\nadvertising 1y 3p: tid *\n@ Stats | stats.io\nanalytics 3p: *\n"),
+        "t.txt");
+    assertThat(p.entries()).extracting(CatalogEntry::name).containsExactly("tid");
+    assertThat(p.siteRules()).containsOnlyKeys("example.net", "example.org", "stats.io");
+    assertThat(p.siteRules().get("example.org").cookieClass()).isEqualTo(CookieClass.ADVERTISING);
+    assertThat(p.siteRules().get("example.org").vendor()).isEqualTo("Ads");
+    assertThat(p.siteRules().get("stats.io").cookieClass()).isEqualTo(CookieClass.ANALYTICS);
+  }
+
+  @ParameterizedTest(name = "{0} on ''{1}'' seen on ''{2}'': {3}")
+  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+      xyz_unlisted  | .adnxs.com           | news.example        | ADVERTISING
+      a9kq          | ib.adnxs.com         | -                   | ADVERTISING
+      zz_seg        | .doubleclick.net     | shop.example        | ADVERTISING
+      hj_unlisted   | .hotjar.com          | shop.example        | ANALYTICS
+      paypal_thing  | .paypal.com          | shop.example        | NECESSARY
+      xyz_unlisted  | .adnxs.com           | www.adnxs.com       | -
+      xyz_unlisted  | shop.example         | shop.example        | -
+      xyz_unlisted  | -                    | shop.example        | -
+      """)
+  void aCookieAVendorSetsOnItsOwnSiteHasTheVendorsPurposeWhenThirdParty(String name, String domain,
+      String site, CookieClass expected) {
+    SiteRule r = BUILT_IN.siteRule(domain == null ? "" : Sites.normalize(domain), site == null ? "" : site);
+    if (expected == null) {
+      assertThat(r).isNull();
+    } else {
+      assertThat(r).isNotNull();
+      assertThat(r.cookieClass()).isEqualTo(expected);
+    }
+    assertThat(BUILT_IN.match(name, domain == null ? "" : domain)).as("the name is not in the catalog").isNull();
   }
 }

@@ -61,6 +61,29 @@ class CookieClassifierTest {
   }
 
   @Test
+  void anUnknownNameOnAnAdExchangesSiteIsAdvertisingByTheBuiltInSiteRule() {
+    CookieClassifier cl = CookieClassifier.builder().learnedModel(LearnedModel.NONE).build();
+    Classification c = cl.classify(Cookie.builder("qx_never_seen").domain(".adnxs.com").firstPartySite("news.example").build());
+    assertThat(c.label()).isEqualTo(CookieLabel.ADVERTISING);
+    assertThat(c.source()).isEqualTo(ClassificationSource.BUILT_IN);
+    assertThat(c.confidence()).isEqualTo(CookieClassifier.SITE_RULE_CONFIDENCE);
+    assertThat(c.rule()).startsWith("built-in: any advertising cookie on adnxs.com (");
+    // A name the catalog knows still decides by name; the site rule is not used on the vendor's own pages.
+    assertThat(cl.classify(Cookie.builder("li_gc").domain(".linkedin.com").firstPartySite("news.example").build())
+        .label()).isEqualTo(CookieLabel.NECESSARY);
+    assertThat(cl.classify(Cookie.builder("qx_never_seen").domain(".adnxs.com").firstPartySite("adnxs.com").build())
+        .label()).isEqualTo(CookieLabel.UNKNOWN);
+    // A loaded catalog's name comes after the built-in catalog's site rule.
+    CookieCatalog other = CookieCatalog.of("other", List.of(CatalogEntry.of("qx_never_seen",
+        dev.warden.policy.CookieMatch.EXACT, dev.warden.policy.CookieClass.FUNCTIONAL, "X")));
+    CookieClassifier withOther = cl.toBuilder().addCatalog(other).build();
+    assertThat(withOther.classify(Cookie.builder("qx_never_seen").domain(".adnxs.com").firstPartySite("news.example")
+        .build()).label()).isEqualTo(CookieLabel.ADVERTISING);
+    assertThat(withOther.classify(Cookie.builder("qx_never_seen").domain("news.example").firstPartySite("news.example")
+        .build()).label()).isEqualTo(CookieLabel.FUNCTIONAL);
+  }
+
+  @Test
   void withoutAModelAnUnknownNameIsUnknown() {
     CookieClassifier cl = CookieClassifier.builder().learnedModel(LearnedModel.NONE).build();
     Classification c = cl.classify(Cookie.named("qx_never_seen"));

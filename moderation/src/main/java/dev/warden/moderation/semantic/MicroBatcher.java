@@ -16,10 +16,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Groups concurrent embedding requests into batches: a worker takes the first waiting request,
- * then gathers more until the batch is full, no submitted request is left in the queue (requests
- * other workers hold are not waited for), or the bounded wait is over, and runs the encoder once
- * for the batch. A lone caller is never kept waiting. The queue
- * is bounded: when it is full a request fails at once rather than piling up.
+ * then gathers more until the batch holds its share of the pending requests, no submitted request
+ * is left in the queue (requests other workers hold are not waited for), or the bounded wait is
+ * over, and runs the encoder once for the batch. A worker's share is the pending requests divided
+ * among the workers not busy encoding, so that two requests and two idle workers make two batches
+ * of one on two cores rather than one batch of two on one core; the share never exceeds the
+ * largest batch. A lone caller is never kept waiting. The queue is bounded: when it is full a
+ * request fails at once rather than piling up.
  */
 final class MicroBatcher implements AutoCloseable {
 
@@ -42,6 +45,8 @@ final class MicroBatcher implements AutoCloseable {
   private final BlockingQueue<Request> queue;
   /** Requests submitted and not yet taken from the queue by a worker. */
   private final AtomicInteger unclaimed = new AtomicInteger();
+  /** Workers inside the encoder. */
+  private final AtomicInteger busy = new AtomicInteger();
   private final List<Thread> workers = new ArrayList<>();
   private volatile boolean closed;
 
@@ -82,8 +87,9 @@ final class MicroBatcher implements AutoCloseable {
         Request first = queue.take();
         unclaimed.decrementAndGet();
         batch.add(first);
+        int share = share(1 + Math.max(0, unclaimed.get()));
         long deadline = System.nanoTime() + maxWaitNanos;
-        while (batch.size() < maxBatch) {
+        while (batch.size() < share) {
           Request r = queue.poll();
           if (r == null) {
             // Every request submitted so far is in this batch or another worker's: waiting for
@@ -114,6 +120,13 @@ final class MicroBatcher implements AutoCloseable {
     failPending();
   }
 
+  /** This worker's part of {@code pending} requests: divided among the idle workers, itself included. */
+  int share(int pending) {
+    int idle = Math.max(1, workers.size() - busy.get());
+    int share = (pending + idle - 1) / idle;
+    return Math.max(1, Math.min(maxBatch, share));
+  }
+
   private void serve(List<Request> batch) {
     // Callers that gave up (timed out) are skipped; identical texts are embedded once.
     Map<String, List<Request>> byKey = new LinkedHashMap<>();
@@ -126,7 +139,14 @@ final class MicroBatcher implements AutoCloseable {
       return;
     }
     List<String> keys = new ArrayList<>(byKey.keySet());
-    float[][] out = encoder.apply(keys);
+    float[][] out;
+    busy.incrementAndGet();
+    try {
+      out = encoder.apply(keys);
+    } finally {
+      // Idle again before the callers hear back: their next requests count this worker as free.
+      busy.decrementAndGet();
+    }
     LOG.debug("semantic batch of {} ({} distinct)", batch.size(), keys.size());
     for (int i = 0; i < keys.size(); i++) {
       for (Request r : byKey.get(keys.get(i))) {

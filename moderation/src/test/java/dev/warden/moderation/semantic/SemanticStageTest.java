@@ -206,6 +206,36 @@ class SemanticStageTest {
   }
 
   @Test
+  void twoRequestsAndTwoIdleWorkersMakeTwoBatchesOfOneRatherThanOneOfTwo() throws Exception {
+    FakeEncoder enc = new FakeEncoder();
+    enc.hold = new CountDownLatch(1);
+    try (MicroBatcher batcher = new MicroBatcher(enc::embed, 32, 50_000_000L, 2, 16)) {
+      var a = batcher.submit("a lighthouse");
+      var b = batcher.submit("a harbour");
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (enc.entered.get() < 2 && System.nanoTime() < deadline) {
+        Thread.onSpinWait(); // both workers inside the encoder at once, one request each
+      }
+      assertThat(enc.entered.get()).as("workers encoding at once").isEqualTo(2);
+      enc.hold.countDown();
+      assertThat(a.get()).containsExactly(FakeEncoder.vector("a lighthouse"));
+      assertThat(b.get()).containsExactly(FakeEncoder.vector("a harbour"));
+      assertThat(enc.batches).containsExactly(1, 1);
+    }
+  }
+
+  @Test
+  void aWorkersShareIsThePendingRequestsDividedAmongIdleWorkersUpToTheLargestBatch() {
+    try (MicroBatcher batcher = new MicroBatcher(new FakeEncoder()::embed, 8, 0, 4, 16)) {
+      assertThat(batcher.share(1)).isEqualTo(1);
+      assertThat(batcher.share(4)).isEqualTo(1);
+      assertThat(batcher.share(5)).isEqualTo(2);
+      assertThat(batcher.share(12)).isEqualTo(3);
+      assertThat(batcher.share(100)).as("never above the largest batch").isEqualTo(8);
+    }
+  }
+
+  @Test
   void headsForAnotherEncoderAreRefused() {
     TextHeads other = new TextHeads("other", FakeEncoder.DIMENSION, nudeHeads().heads(), Map.of());
     assertThatThrownBy(() -> SemanticStage.builder().encoder(new FakeEncoder()).heads(other).build())
