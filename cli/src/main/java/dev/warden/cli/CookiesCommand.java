@@ -70,13 +70,21 @@ final class CookiesCommand implements Runnable {
     @Option(names = "--policy", paramLabel = "FILE", description = "The policy (default: the embedded default policy).")
     Path policy;
 
+    @Option(names = "--min-confidence", paramLabel = "P",
+        description = "Below this probability the learned model's answer is unknown (0 to 1; default 0: its best"
+            + " class, with the probability as the confidence).")
+    double minConfidence = 0;
+
     Policy policy() {
       return policy == null ? Policy.defaultPolicy() : PolicyCommand.loadValid(policy);
     }
 
     CookieClassifier classifier(Policy p) {
       quietModelTraining();
-      CookieClassifier.Builder b = CookieClassifier.builder().policy(p);
+      if (!(minConfidence >= 0 && minConfidence <= 1)) {
+        throw new CliFailure(Main.EXIT_USAGE, "--min-confidence must be from 0 to 1, got " + minConfidence);
+      }
+      CookieClassifier.Builder b = CookieClassifier.builder().policy(p).minModelConfidence(minConfidence);
       for (Path c : catalogs) {
         try {
           b.addCatalog(CookieCatalog.openCookieDatabase(c));

@@ -55,6 +55,32 @@ class ConsentCommandsTest {
     assertThat(keys.subList(0, 3)).containsExactly("category", "confidence", "source");
   }
 
+  @Test
+  void classifyTakesTheBuiltInSiteRulesAndAnAbstentionThreshold() throws Exception {
+    Path in = dir.resolve("unseen.jsonl");
+    Files.writeString(in, """
+        {"name":"qx_seg_77","domain":".adnxs.com","expiresInSeconds":7776000,"firstPartySite":"news.example"}
+        {"name":"qzv","value":"k","domain":"news.example","expiresInSeconds":60,"firstPartySite":"news.example"}
+        """);
+    Result r = run("cookies", "classify", "--input", in.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<JsonNode> lines = r.out().lines().map(ConsentCommandsTest::json).toList();
+    assertThat(lines.get(0).get("category").asText()).isEqualTo("advertising");
+    assertThat(lines.get(0).get("source").asText()).isEqualTo("built-in");
+    assertThat(lines.get(0).get("rule").asText()).contains("adnxs.com");
+    assertThat(lines.get(1).get("source").asText()).as("by default the model gives its best class").isEqualTo("model");
+    double p = lines.get(1).get("confidence").asDouble();
+    Result strict = run("cookies", "classify", "--min-confidence", String.valueOf(Math.min(1.0, p + 0.01)),
+        "--input", in.toString());
+    assertThat(strict.code()).as(strict.err()).isZero();
+    JsonNode abstained = json(strict.out().lines().toList().get(1));
+    assertThat(abstained.get("category").asText()).isEqualTo("unknown");
+    assertThat(abstained.get("source").asText()).isEqualTo("none");
+    Result bad = run("cookies", "classify", "--min-confidence", "1.5", "--input", in.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--min-confidence must be from 0 to 1, got 1.5");
+  }
+
   private static List<String> iterable(java.util.Iterator<String> it) {
     List<String> out = new java.util.ArrayList<>();
     it.forEachRemaining(out::add);
