@@ -24,7 +24,10 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
   int[] start = new int[32];
   int[] end = new int[32];
   int count;
-  /** Terms this short count inside a run of spaced-out letters only at one of its ends. */
+  /**
+   * Without the word list ({@link SpacedWords}), terms this short count inside a run of spaced-out
+   * letters only at one of its ends.
+   */
   static final int SHORT_TERM = 3;
 
   int[] allowStart = new int[8];
@@ -33,12 +36,14 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
   boolean overflow;
   private CompiledLexicons lex;
   private char[] current;
+  private CharSequence input;
   private boolean alternate;
   private final StringBuilder word = new StringBuilder(MAX_STEM_WORD);
 
   /** Normalises {@code input} and collects the matches of {@code lexicons} in it. */
   void collect(CharSequence input, int limit, CompiledLexicons lexicons) {
     lex = lexicons;
+    this.input = input;
     count = 0;
     allowCount = 0;
     overflow = false;
@@ -73,7 +78,7 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
         return; // the match runs across words where the term has none
       }
     }
-    if (len <= SHORT_TERM && insideSpacedRun(t, s, e)) {
+    if (len <= SHORT_TERM && !SpacedWords.available() && insideSpacedRun(t, s, e)) {
       return;
     }
     byte[] runs = lex.patternRuns[pattern];
@@ -94,6 +99,11 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
     };
     if (!ok) {
       return;
+    }
+    if (lex.entries[ent].kind() != EntryKind.ALLOW
+        && (t.flags(s) == NormalizedText.SOFT || e < t.length() && t.flags(e) == NormalizedText.SOFT)
+        && SpacedWords.byChance(t, input, s, e, lex.mode[ent])) {
+      return; // "rape" in "a g r a p e h a r v e s t": the words explain the letters better
     }
     if (lex.mode[ent] == MatchMode.PREFIX) {
       while (e < t.length() && !t.boundaryAt(e)) {
@@ -235,7 +245,20 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
     return -1;
   }
 
-  /** Marks every match that lies inside an allow-list match as suppressed. */
+  /** Whether position {@code p} lies strictly inside an allow-list match. */
+  private boolean startsInsideAllowed(int p) {
+    for (int k = 0; k < allowCount; k++) {
+      if (allowStart[k] < p && p < allowEnd[k]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Marks every match that lies inside an allow-list match as suppressed, and every match that
+   * starts, within a spaced-out run, strictly inside one.
+   */
   void suppressAllowed() {
     if (allowCount == 0) {
       return;
@@ -266,6 +289,10 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
         }
       }
       if (found >= 0 && maxEnd[found] >= end[i]) {
+        entry[i] = SUPPRESSED;
+      } else if (entry[i] >= 0 && text.flags(start[i]) == NormalizedText.SOFT && startsInsideAllowed(start[i])) {
+        // Spaced out, an allowed word's letters are its own: "c o c k s" does not start inside
+        // "h i t c h c o c k s t y l e" by intent.
         entry[i] = SUPPRESSED;
       }
     }

@@ -608,6 +608,20 @@ urinating
 # Harmless words and phrases that contain or resemble the terms above.
 @allow
 scunthorpe
+cocker spaniel ; match=prefix
+cockade ; match=prefix
+grape ; match=prefix
+drape ; match=prefix
+scrape ; match=prefix
+dickens
+great tit ; match=prefix
+shiitake
+shitake
+essex
+sussex
+middlesex
+wessex
+transylvania ; match=prefix
 cocktail ; match=prefix
 cockpit ; match=prefix
 cockatoo ; match=prefix
