@@ -37,6 +37,8 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
   private CompiledLexicons lex;
   private char[] current;
   private CharSequence input;
+  /** How many more terms {@link SpacedWords} may judge in this prompt. */
+  private int spacedChecks;
   private boolean alternate;
   private final StringBuilder word = new StringBuilder(MAX_STEM_WORD);
 
@@ -44,6 +46,7 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
   void collect(CharSequence input, int limit, CompiledLexicons lexicons) {
     lex = lexicons;
     this.input = input;
+    spacedChecks = SpacedWords.PER_PROMPT;
     count = 0;
     allowCount = 0;
     overflow = false;
@@ -102,7 +105,7 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
     }
     if (lex.entries[ent].kind() != EntryKind.ALLOW
         && (t.flags(s) == NormalizedText.SOFT || e < t.length() && t.flags(e) == NormalizedText.SOFT)
-        && SpacedWords.byChance(t, input, s, e, lex.mode[ent])) {
+        && spacedChecks-- > 0 && SpacedWords.byChance(t, input, s, e, lex.mode[ent])) {
       return; // "rape" in "a g r a p e h a r v e s t": the words explain the letters better
     }
     if (lex.mode[ent] == MatchMode.PREFIX) {

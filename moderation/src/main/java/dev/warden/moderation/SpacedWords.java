@@ -31,8 +31,12 @@ final class SpacedWords {
   /** The first whole word of the vocabulary ("the"); its rank is 1. */
   private static final int FIRST_WORD_ID = 1996;
   private static final int MAX_WORD = 24;
-  /** Longer sentences are not checked: the term is kept. */
-  static final int MAX_RUN = 256;
+  /** Letters of context each side of the term. */
+  static final int WINDOW = 40;
+  /** Longer contexts (many ignored characters) are not checked: the term is kept. */
+  static final int MAX_RUN = 4 * WINDOW;
+  /** Terms judged per prompt; past it, terms in spaced-out runs are kept (bounded work). */
+  static final int PER_PROMPT = 32;
   /** Spacing marks a run: at least this many soft boundaries in it. */
   private static final int MIN_SOFT = 3;
   /** How much cheaper the free cut must be before the term is called chance. */
@@ -81,12 +85,14 @@ final class SpacedWords {
         return false;
       }
     }
+    // The words around the term, up to WINDOW letters each side: the cut near the term does not
+    // depend on words far away, and a long run costs no more than a short one.
     int rs = s;
-    while (rs > 0 && (t.flags(rs) & NormalizedText.HARD) == 0) {
+    while (rs > 0 && (t.flags(rs) & NormalizedText.HARD) == 0 && s - rs < WINDOW) {
       rs--;
     }
     int re = e;
-    while (re < length && (t.flags(re) & NormalizedText.HARD) == 0) {
+    while (re < length && (t.flags(re) & NormalizedText.HARD) == 0 && re - e < WINDOW) {
       re++;
     }
     if (rs == s && re == e) {
