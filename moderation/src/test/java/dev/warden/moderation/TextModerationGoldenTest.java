@@ -8,6 +8,7 @@ import dev.warden.policy.decision.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TextModerationGoldenTest {
@@ -49,44 +50,8 @@ class TextModerationGoldenTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', value = {
-      // whole sentences spaced out: short terms found by chance across the old word gaps do not count
-      "a r o b o t r e a d i n g a b o o k i n a l i b r a r y | ALLOW",
-      "a t i t m o u s e o n a b r a n c h | ALLOW",
-      "a b r a s s b a n d o n p a r a d e | ALLOW",
-      // a short term that starts or ends the run still counts when the words agree: "s e x y" reads
-      // as "sexy" (FLAG, as unspaced), not "sex" and a stray "y"
-      "s e x y | FLAG",
-      "s e x o n t h e b e a c h | BLOCK",
-      "a b r a | FLAG",
-      "a n u d e w o m a n o n t h e b e a c h | BLOCK"})
-  void shortTermsInsideASpacedOutSentenceCountOnlyAtItsEnds(String prompt, Verdict verdict) {
-    TextDecision d = engine.moderate(TextPrompt.of(prompt));
-    assertThat(d.verdict()).as("%s: %s", prompt, evidence(d, prompt)).isEqualTo(verdict);
-  }
-
-  @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', value = {
-      // spaced out, a term found inside or across the words of a sentence is chance when cutting
-      // the letters into words explains them better without it
-      "a g r a p e h a r v e s t i n b o r d e a u x | ALLOW",
-      "g r e e k m a r b l e s t a t u e o f a p o l l o | ALLOW",
-      "a p o l i c e o f f i c e r d i r e c t i n g t r a f f i c | ALLOW",
-      "a v a m p i r e c a s t l e i n t r a n s y l v a n i a | ALLOW",
-      "t h e g r e a t w a l l o f c h i n a i n a u t u m n | ALLOW",
-      "g r i l l e d c h i c k e n b r e a s t s o n a b o a r d | ALLOW",
-      "a l f r e d h i t c h c o c k s t y l e s u s p e n s e | ALLOW",
-      // and a term the best cut keeps as a word counts, known to the word list or not
-      "a r a p e s c e n e | BLOCK",
-      "a w o m a n i n l i n g e r i e | FLAG",
-      "a s h i r t l e s s m a n o n a b o a t | FLAG",
-      "a t a b o f l s d a c i d | FLAG",
-      "e a t i n g s h r o o m s a t a p a r t y | FLAG",
-      "a n a k e d w o m a n o n a b e a c h | BLOCK",
-      "a p o r n s t a r | BLOCK",
-      // digits or punctuation inside the term leave it alone
-      "a s 3 x y w o m a n | BLOCK"})
-  void termsInsideASpacedOutSentenceCountWhenTheWordsAgree(String prompt, Verdict verdict) {
+  @CsvFileSource(resources = "spaced-sentences.csv", delimiter = '|')
+  void aTermInsideASpacedOutSentenceCountsWhenTheWordsAgree(String prompt, Verdict verdict) {
     assertThat(SpacedWords.available()).as("the word list ships with the model jar").isTrue();
     TextDecision d = engine.moderate(TextPrompt.of(prompt));
     assertThat(d.verdict()).as("%s: %s", prompt, evidence(d, prompt)).isEqualTo(verdict);
