@@ -29,8 +29,9 @@ import org.openjdk.jmh.annotations.Threads;
  * Prompts per second through the semantic stage (embedding and heads, cache off) from concurrent
  * callers, with typical 30-token prompts (1,024 seeded texts, so almost no two concurrent callers
  * share one): Warden's micro-batcher (batches of up to 32, at most 2 ms of waiting) against the
- * same stage without batching (batches of one) and against langchain4j's quantised MiniLM called
- * from each thread. Callers: 2 by default; more with {@code -t N}.
+ * same stage without batching (batches of one), against langchain4j's quantised MiniLM called
+ * from each thread, and beside Warden's encoder called straight from each thread (the bound for the
+ * stage). Callers: 2 by default; more with {@code -t N}.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar MicroBatchThroughputBenchmark -t 2}
  */
@@ -84,6 +85,15 @@ public class MicroBatchThroughputBenchmark {
   @Benchmark
   public Object wardenUnbatched() {
     return unbatched.apply(TextPrompt.of(nextText()), context);
+  }
+
+  /**
+   * The bound for the stage: Warden's encoder called straight from each caller's thread, with no
+   * stage, queue, heads or time budget around it.
+   */
+  @Benchmark
+  public Object encoderAlone() {
+    return encoder.embed(nextText());
   }
 
   @Benchmark
