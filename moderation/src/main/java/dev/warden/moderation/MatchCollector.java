@@ -81,7 +81,7 @@ final class MatchCollector implements MatchSink, AgeRecognizer.Sink {
         return; // the match runs across words where the term has none
       }
     }
-    if (len <= SHORT_TERM && !SpacedWords.available() && insideSpacedRun(t, s, e)) {
+    if (len <= SHORT_TERM && insideSpacedRun(t, s, e) && !SpacedWords.available()) {
       return;
     }
     byte[] runs = lex.patternRuns[pattern];

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.warden.moderation.internal.NormalizedText;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -32,15 +33,15 @@ final class SpacedWords {
   private static final int FIRST_WORD_ID = 1996;
   private static final int MAX_WORD = 24;
   /** Letters of context each side of the term. */
-  static final int WINDOW = 40;
+  private static final int WINDOW = 40;
   /** Longer contexts (many ignored characters) are not checked: the term is kept. */
-  static final int MAX_RUN = 4 * WINDOW;
+  private static final int MAX_RUN = 4 * WINDOW;
   /** Terms judged per prompt; past it, terms in spaced-out runs are kept (bounded work). */
   static final int PER_PROMPT = 32;
   /** Spacing marks a run: at least this many soft boundaries in it. */
   private static final int MIN_SOFT = 3;
   /** How much cheaper the free cut must be before the term is called chance. */
-  static final double MARGIN = 2.0;
+  private static final double MARGIN = 2.0;
   /**
    * What each piece costs on top of its word's rank: about ln of the harmonic number of the list,
    * so that costs behave like -log probabilities and many short pieces do not come cheap.
@@ -171,7 +172,7 @@ final class SpacedWords {
         : Math.min(TERM, cheapest(run.substring(ts, te), costs, 0, 0, MatchMode.INFIX));
     int n = run.length();
     double[] best = new double[n + 1];
-    java.util.Arrays.fill(best, INF);
+    Arrays.fill(best, INF);
     best[0] = 0;
     for (int i = 1; i <= n; i++) {
       for (int j = Math.max(0, i - MAX_WORD); j < i; j++) {

@@ -83,7 +83,7 @@ final class BuiltInCatalogReader {
                 + " needs '3p' and a vendor line with domains ('@ " + vendor + " | domain ...')");
           }
           for (String d : domains) {
-            String site = Sites.siteOf(Sites.normalize(d));
+            String site = Sites.siteOf(d);
             SiteRule rule = new SiteRule(site, cls, vendor, lifetime);
             SiteRule before = siteRules.putIfAbsent(site, rule);
             if (before != null && before.cookieClass() != cls) {

@@ -147,11 +147,6 @@ public final class CookieCatalog {
     return rule;
   }
 
-  /** How many sites have a site rule. */
-  int siteRuleCount() {
-    return siteRules.size();
-  }
-
   /** A match and how it was made. */
   record Match(CatalogEntry entry, CookieMatch by, boolean exactCase) {}
 

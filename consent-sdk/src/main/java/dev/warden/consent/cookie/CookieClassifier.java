@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,7 @@ public final class CookieClassifier {
   private final Map<CatalogEntry, Classification[]> cached = new IdentityHashMap<>();
   /** A site rule is weaker evidence than a name: the confidence of its classifications. */
   static final double SITE_RULE_CONFIDENCE = 0.8;
-  private final Map<SiteRule, Classification> siteClassifications = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<SiteRule, Classification> siteClassifications = new ConcurrentHashMap<>();
 
   private CookieClassifier(Builder b) {
     this.policy = b.policy;
@@ -134,7 +135,7 @@ public final class CookieClassifier {
 
   /**
    * What the policy's declarations and the catalogs say of a cookie, without the learned model:
-   * empty when no source knows the name. The answer {@link #classify} gives whenever this is
+   * empty when no source knows the name (or, for the built-in site rules, the site). The answer {@link #classify} gives whenever this is
    * present, for a caller that has a name but no {@link Cookie} yet.
    *
    * @param domain the cookie's domain, or empty
@@ -145,7 +146,7 @@ public final class CookieClassifier {
         Objects.requireNonNull(domain, "domain"), Objects.requireNonNull(firstPartySite, "firstPartySite")));
   }
 
-  /** Catalog and declaration lookup only; null when no source knows the name. */
+  /** Catalog and declaration lookup only; null when no source knows the name or site. */
   Classification lookupOrNull(String name, String domain, String firstPartySite) {
     PolicyDeclarations.Declared d = declarations.find(name, domain, firstPartySite);
     if (d != null) {

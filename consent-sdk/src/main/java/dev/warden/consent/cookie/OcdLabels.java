@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -57,7 +58,7 @@ final class OcdLabels {
    * Vendors whose cookies run the site rather than measure or market it: CDNs, bot protection,
    * load balancers, identity and payment providers, consent managers (written for Warden).
    */
-  private static final java.util.Set<String> INFRASTRUCTURE = java.util.Set.of(
+  private static final Set<String> INFRASTRUCTURE = Set.of(
       "cloudflare", "akamai", "akamai botmanager", "amazon web services", "aws", "fastly", "imperva",
       "incapsula", "sucuri", "datadome", "perimeterx", "human", "f5", "f5 big-ip", "citrix", "kasada",
       "queue-it", "google recaptcha", "recaptcha", "hcaptcha", "keycloak", "auth0", "okta", "azure",
