@@ -135,8 +135,9 @@ public final class CookieClassifier {
 
   /**
    * What the policy's declarations and the catalogs say of a cookie, without the learned model:
-   * empty when no source knows the name (or, for the built-in site rules, the site). The answer {@link #classify} gives whenever this is
-   * present, for a caller that has a name but no {@link Cookie} yet.
+   * empty when no source knows the name (or, for the built-in site rules, the site). The answer
+   * {@link #classify} gives whenever this is present, for a caller that has a name but no {@link
+   * Cookie} yet.
    *
    * @param domain the cookie's domain, or empty
    * @param firstPartySite the site it was seen on, or empty
